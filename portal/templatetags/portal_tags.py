@@ -1,0 +1,62 @@
+"""Template tags of the site shell."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """The current page in every language, for the switcher and the hreflang links.
+
+    `translate_url` keeps the path's arguments and the query string, so a visitor who switches
+    language stays on the same project, filter and page. A path that does not resolve (a 404
+    page) sends the other language to its home page instead.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    current = get_language()
+    full_path = request.get_full_path()
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(full_path, code)
+        if url == full_path and code != current:
+            url = f"/{code}/"
+        info = get_language_info(code)
+        alternates.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "is_current": code == current,
+            }
+        )
+    return alternates
+
+
+def _section(resolver_match):
+    if resolver_match is None:
+        return ""
+    name = resolver_match.view_name
+    if name.startswith("projects:park"):
+        return "parks"
+    for section, prefix in (
+        ("projects", "projects:"),
+        ("news", "news:"),
+        ("enquire", "enquiries:"),
+    ):
+        if name.startswith(prefix):
+            return section
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def nav_section(context):
+    """The main navigation's section of the current page, for `aria-current`."""
+    request = context.get("request")
+    return _section(getattr(request, "resolver_match", None))

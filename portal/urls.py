@@ -1,0 +1,28 @@
+"""Root URLconf: public pages under a language prefix, and the language-neutral endpoints."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from portal import views
+
+urlpatterns = [
+    path("healthz", views.health, name="health"),
+    path("healthz/live", views.live, name="health_live"),
+    path(settings.ADMIN_URL, admin.site.urls),
+    re_path(
+        rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+    ),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),
+    path("projects/", include("projects.urls")),
+    path("news/", include("portal.news.urls")),
+    path("enquire/", include("portal.enquiries.urls")),
+)

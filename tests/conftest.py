@@ -1,0 +1,13 @@
+"""Settings and fixtures every test of the portal shares."""
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media_and_cache(settings, tmp_path):
+    """Uploads go to a temporary folder, and no test sees another's cache entries."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    yield
+    cache.clear()
