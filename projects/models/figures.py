@@ -1,0 +1,65 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .base import TimeStampedModel
+
+
+class ShownQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class ClusterFigure(TimeStampedModel):
+    """A key figure of the cluster that staff keep current, always with its source."""
+
+    label = models.CharField(
+        _("label"), max_length=120, help_text=_("For example: bearing processing enterprises.")
+    )
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
+    unit = models.CharField(
+        _("unit"), max_length=40, blank=True, help_text=_("For example: tons, workers, yuan.")
+    )
+    prefix = models.CharField(
+        _("prefix"), max_length=10, blank=True, help_text=_("Shown before the value, e.g. “over”.")
+    )
+    source = models.CharField(_("source"), max_length=200, help_text=_("Who published the figure."))
+    as_of = models.DateField(_("as of"), help_text=_("The date the figure describes."))
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+
+    objects = ShownQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("cluster figure")
+        verbose_name_plural = _("cluster figures")
+
+    def __str__(self):
+        return self.label
+
+
+class Partner(TimeStampedModel):
+    """An organisation that signed a strategic cooperation agreement with the city or county."""
+
+    organisation = models.CharField(_("organisation"), max_length=200)
+    agreement = models.CharField(
+        _("agreement"), max_length=250, help_text=_("What was agreed, in one line.")
+    )
+    signed_on = models.DateField(_("signed on"))
+    url = models.URLField(_("web site"), blank=True)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+
+    objects = ShownQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("strategic partner")
+        verbose_name_plural = _("strategic partners")
+
+    def __str__(self):
+        return self.organisation

@@ -1,0 +1,220 @@
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from projects.uploads import PdfField, SafeImageField
+
+from .base import ContactOfficer, Publishable
+
+MU_PER_HECTARE = Decimal(15)
+
+
+class Sector(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("One or two sentences shown with the sector.")
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+    def __str__(self):
+        return self.name or self.slug
+
+
+class Park(Publishable, ContactOfficer):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        UNDER_CONSTRUCTION = "construction", _("Under construction")
+        OPERATING = "operating", _("Operating")
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("The last part of the park's web address; filled in from the English name."),
+    )
+    tagline = models.CharField(
+        _("tagline"), max_length=200, blank=True, help_text=_("One line under the name.")
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("Two or three sentences for lists, search results and link previews."),
+    )
+    body = models.TextField(_("description"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED, db_index=True
+    )
+    planned_area_ha = models.DecimalField(
+        _("planned area (ha)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("In hectares; the site shows mu beside it (1 ha = 15 mu)."),
+    )
+    developed_area_ha = models.DecimalField(
+        _("developed area (ha)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    available_area_ha = models.DecimalField(
+        _("available area (ha)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Land still open to new investors."),
+    )
+    sectors = models.ManyToManyField(
+        Sector, related_name="parks", blank=True, verbose_name=_("industries")
+    )
+    power = models.TextField(_("power supply"), blank=True)
+    water = models.TextField(_("water supply"), blank=True)
+    gas = models.TextField(_("natural gas"), blank=True)
+    steam = models.TextField(_("steam"), blank=True)
+    transport = models.TextField(_("road and rail access"), blank=True)
+    incentives = models.TextField(
+        _("incentives and policies"),
+        blank=True,
+        help_text=_("One incentive per line; each line becomes a point in a list."),
+    )
+    address = models.CharField(_("address"), max_length=250, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("industrial park")
+        verbose_name_plural = _("industrial parks")
+        indexes = [models.Index(fields=["is_published", "published_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(planned_area_ha__gte=0) | models.Q(planned_area_ha__isnull=True),
+                name="park_planned_area_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(developed_area_ha__gte=0)
+                | models.Q(developed_area_ha__isnull=True),
+                name="park_developed_area_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(available_area_ha__gte=0)
+                | models.Q(available_area_ha__isnull=True),
+                name="park_available_area_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name or self.slug
+
+    def get_absolute_url(self):
+        return reverse("projects:park_detail", kwargs={"slug": self.slug})
+
+    @property
+    def incentive_list(self):
+        return [line.strip() for line in (self.incentives or "").splitlines() if line.strip()]
+
+
+class ParkCost(models.Model):
+    """One row of a park's cost table: land, power, water, gas, wages."""
+
+    park = models.ForeignKey(Park, on_delete=models.CASCADE, related_name="costs")
+    label = models.CharField(
+        _("item"), max_length=120, help_text=_("For example: industrial electricity.")
+    )
+    amount = models.DecimalField(
+        _("amount"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    unit = models.CharField(
+        _("unit"), max_length=40, help_text=_("For example: yuan per kWh, yuan per mu.")
+    )
+    note = models.CharField(_("note"), max_length=250, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("cost")
+        verbose_name_plural = _("costs")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="park_cost_not_negative")
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+class ParkImage(models.Model):
+    park = models.ForeignKey(Park, on_delete=models.CASCADE, related_name="images")
+    image = SafeImageField(
+        _("image"),
+        folder="parks",
+        width_field="width",
+        height_field="height",
+        help_text=_("JPEG, PNG or WebP, at least 1200 pixels wide."),
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    alt_text = models.CharField(
+        _("text alternative"),
+        max_length=250,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self):
+        return self.alt_text
+
+
+class ParkDocument(models.Model):
+    park = models.ForeignKey(Park, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=200)
+    file = PdfField(_("PDF file"), folder="documents/parks")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,273 @@
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Count, Q, Sum
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from projects.uploads import PdfField, SafeImageField
+
+from .base import ContactOfficer, Publishable, PublishableQuerySet
+from .parks import Park, Sector
+
+HUNDRED_MILLION = Decimal(100_000_000)
+
+
+class InvestmentBand(models.TextChoices):
+    """The bands investors filter by, in yuan."""
+
+    UNDER_100M = "under-100m", _("Under 100 million yuan")
+    FROM_100M_TO_500M = "100m-500m", _("100-500 million yuan")
+    FROM_500M_TO_1B = "500m-1b", _("500 million-1 billion yuan")
+    OVER_1B = "over-1b", _("Over 1 billion yuan")
+
+
+BAND_LIMITS = {
+    InvestmentBand.UNDER_100M: (None, HUNDRED_MILLION),
+    InvestmentBand.FROM_100M_TO_500M: (HUNDRED_MILLION, 5 * HUNDRED_MILLION),
+    InvestmentBand.FROM_500M_TO_1B: (5 * HUNDRED_MILLION, 10 * HUNDRED_MILLION),
+    InvestmentBand.OVER_1B: (10 * HUNDRED_MILLION, None),
+}
+
+
+def band_q(band):
+    """The filter for one investment band: lower limit included, upper limit excluded."""
+    low, high = BAND_LIMITS[band]
+    condition = Q()
+    if low is not None:
+        condition &= Q(investment_yuan__gte=low)
+    if high is not None:
+        condition &= Q(investment_yuan__lt=high)
+    return condition
+
+
+class ProjectQuerySet(PublishableQuerySet):
+    def signed(self):
+        return self.filter(kind=Project.Kind.SIGNED)
+
+    def headline(self):
+        """The number of published signed projects and their total investment, in one query."""
+        totals = (
+            self.published()
+            .signed()
+            .aggregate(
+                count=Count("pk"), total=Sum("investment_yuan"), as_of=models.Max("updated_at")
+            )
+        )
+        totals["total"] = totals["total"] or Decimal(0)
+        return totals
+
+
+class Project(Publishable, ContactOfficer):
+    class Kind(models.TextChoices):
+        SIGNED = "signed", _("Signed project")
+        OPPORTUNITY = "opportunity", _("Investment opportunity")
+
+    class Stage(models.TextChoices):
+        SIGNED = "signed", _("Signed")
+        LAND_SECURED = "land", _("Land secured")
+        UNDER_CONSTRUCTION = "construction", _("Under construction")
+        TRIAL_PRODUCTION = "trial", _("Trial production")
+        IN_PRODUCTION = "production", _("In production")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("The last part of the project's web address; filled in from the English name."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("Two or three sentences for lists, search results and link previews."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.SIGNED,
+        db_index=True,
+        help_text=_("A signed project has an investor; an opportunity is still looking for one."),
+    )
+    sector = models.ForeignKey(
+        Sector, on_delete=models.PROTECT, related_name="projects", verbose_name=_("sector")
+    )
+    park = models.ForeignKey(
+        Park,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("industrial park"),
+    )
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=Stage.choices, default=Stage.SIGNED, db_index=True
+    )
+    investment_yuan = models.DecimalField(
+        _("investment (yuan)"),
+        max_digits=16,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+        db_index=True,
+        help_text=_("The whole amount in yuan, e.g. 680000000 for 680 million (6.8亿)."),
+    )
+    investor = models.CharField(
+        _("investor or promoter"),
+        max_length=200,
+        blank=True,
+        help_text=_("The company that signed, or the body promoting an opportunity."),
+    )
+    investor_country = models.CharField(
+        _("investor's country or region"), max_length=80, blank=True
+    )
+    signing_date = models.DateField(_("signing date"), null=True, blank=True, db_index=True)
+    signing_event = models.CharField(_("signing event"), max_length=200, blank=True)
+    annual_output_yuan = models.DecimalField(
+        _("expected annual output (yuan)"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    jobs = models.PositiveIntegerField(_("expected jobs"), null=True, blank=True)
+    land_area_ha = models.DecimalField(
+        _("land area (ha)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("In hectares; the site shows mu beside it (1 ha = 15 mu)."),
+    )
+    construction_start = models.DateField(_("construction start"), null=True, blank=True)
+    construction_end = models.DateField(_("construction end"), null=True, blank=True)
+    is_featured = models.BooleanField(
+        _("featured"),
+        default=False,
+        db_index=True,
+        help_text=_("Featured projects lead the home page."),
+    )
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-signing_date", "-investment_yuan", "slug"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        indexes = [
+            models.Index(fields=["is_published", "published_at"]),
+            models.Index(fields=["kind", "stage"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(investment_yuan__gte=0), name="project_investment_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(annual_output_yuan__gte=0)
+                | models.Q(annual_output_yuan__isnull=True),
+                name="project_output_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(land_area_ha__gte=0) | models.Q(land_area_ha__isnull=True),
+                name="project_land_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(construction_end__gte=models.F("construction_start"))
+                | models.Q(construction_end__isnull=True)
+                | models.Q(construction_start__isnull=True),
+                name="project_construction_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name or self.slug
+
+    def get_absolute_url(self):
+        return reverse("projects:project_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if (
+            self.construction_start
+            and self.construction_end
+            and self.construction_end < self.construction_start
+        ):
+            raise ValidationError(
+                {"construction_end": _("Construction cannot end before it starts.")}
+            )
+        if self.kind == self.Kind.SIGNED and not self.signing_date:
+            raise ValidationError({"signing_date": _("A signed project needs its signing date.")})
+
+    @property
+    def contact(self):
+        """The officer to contact: the project's own, else its park's, else none."""
+        if self.has_contact:
+            return self
+        if self.park_id and self.park.has_contact:
+            return self.park
+        return None
+
+
+class ProjectImage(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="images")
+    image = SafeImageField(
+        _("image"),
+        folder="projects",
+        width_field="width",
+        height_field="height",
+        help_text=_("JPEG, PNG or WebP, at least 1200 pixels wide."),
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    alt_text = models.CharField(
+        _("text alternative"),
+        max_length=250,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self):
+        return self.alt_text
+
+
+class ProjectDocument(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=200)
+    file = PdfField(_("PDF file"), folder="documents/projects")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title
+
+
+class Milestone(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
+    date = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=200)
+    is_done = models.BooleanField(
+        _("done"), default=False, help_text=_("Leave unticked for a planned milestone.")
+    )
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self):
+        return self.title

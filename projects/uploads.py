@@ -1,0 +1,134 @@
+"""Safe uploads: images and PDFs are checked by their content, stored under random names,
+and images are re-encoded so that no EXIF or GPS data reaches the public.
+
+Every model with an upload uses these fields, so news and the registry share one set of rules.
+"""
+
+import io
+import os
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_IMAGE_BYTES = 10 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+# Pillow raises DecompressionBombError beyond twice this; below it we check ourselves.
+Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+
+
+@deconstructible
+class RandomName:
+    """Stores uploads as `<folder>/<random hex>.<ext>`: names reveal nothing and never collide."""
+
+    def __init__(self, folder):
+        self.folder = folder
+
+    def __call__(self, instance, filename):
+        extension = os.path.splitext(filename)[1].lower().lstrip(".")
+        extension = "".join(c for c in extension if c.isalnum())[:5] or "bin"
+        return f"{self.folder}/{uuid.uuid4().hex}.{extension}"
+
+    def __eq__(self, other):
+        return isinstance(other, RandomName) and other.folder == self.folder
+
+
+def _read_image(upload):
+    if upload.size > MAX_IMAGE_BYTES:
+        raise ValidationError(
+            _("The image is larger than %(limit)d MB.") % {"limit": MAX_IMAGE_BYTES // 2**20},
+            code="too_large",
+        )
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image_format = image.format
+            width, height = image.size
+            if width * height > MAX_IMAGE_PIXELS:
+                raise ValidationError(
+                    _("The image has too many pixels (at most %(limit)d million).")
+                    % {"limit": MAX_IMAGE_PIXELS // 1_000_000},
+                    code="too_many_pixels",
+                )
+            image.verify()
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as exc:
+        raise ValidationError(
+            _("This file is not an image that can be opened: use a JPEG, PNG or WebP file."),
+            code="invalid_image",
+        ) from exc
+    finally:
+        upload.seek(0)
+    if image_format not in IMAGE_FORMATS:
+        raise ValidationError(
+            _("Only JPEG, PNG and WebP images are accepted."), code="invalid_image_format"
+        )
+    return image_format
+
+
+def validate_image(upload):
+    _read_image(upload)
+
+
+def validate_pdf(upload):
+    if upload.size > MAX_DOCUMENT_BYTES:
+        raise ValidationError(
+            _("The document is larger than %(limit)d MB.") % {"limit": MAX_DOCUMENT_BYTES // 2**20},
+            code="too_large",
+        )
+    upload.seek(0)
+    head = upload.read(5)
+    upload.seek(0)
+    if head != b"%PDF-":
+        raise ValidationError(_("Only PDF documents are accepted."), code="invalid_pdf")
+
+
+def strip_metadata(upload):
+    """The image re-encoded from its pixels alone, so EXIF, GPS and comments are gone."""
+    image_format = _read_image(upload)
+    with Image.open(upload) as image:
+        # Turn the pixels the way the camera meant before its orientation tag is dropped.
+        clean = ImageOps.exif_transpose(image)
+        if image_format == "JPEG" and clean.mode not in ("RGB", "L"):
+            clean = clean.convert("RGB")
+        clean.info = {}
+        buffer = io.BytesIO()
+        options = {"quality": 88, "optimize": True} if image_format in ("JPEG", "WEBP") else {}
+        clean.save(buffer, format=image_format, **options)
+    upload.seek(0)
+    return ContentFile(buffer.getvalue()), IMAGE_FORMATS[image_format]
+
+
+class SafeImageField(models.ImageField):
+    """An image checked by its content, stored under a random name, with its metadata removed."""
+
+    default_validators = [validate_image]
+
+    def __init__(self, *args, folder="images", **kwargs):
+        kwargs.setdefault("upload_to", RandomName(folder))
+        kwargs.setdefault("max_length", 200)
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            clean, extension = strip_metadata(file)
+            file.save(f"upload.{extension}", clean, save=False)
+        return super().pre_save(model_instance, add)
+
+
+class PdfField(models.FileField):
+    """A PDF document, checked by its magic bytes, stored under a random name."""
+
+    default_validators = [validate_pdf]
+
+    def __init__(self, *args, folder="documents", **kwargs):
+        kwargs.setdefault("upload_to", RandomName(folder))
+        kwargs.setdefault("max_length", 200)
+        super().__init__(*args, **kwargs)
