@@ -1,9 +1,12 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "projects"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="projects/project_list.html"), name="project_list"),
-    path("parks/", TemplateView.as_view(template_name="projects/park_list.html"), name="park_list"),
+    path("", views.ProjectListView.as_view(), name="project_list"),
+    path("parks/", views.ParkListView.as_view(), name="park_list"),
+    path("parks/<slug:slug>/", views.ParkDetailView.as_view(), name="park_detail"),
+    path("<slug:slug>/", views.ProjectDetailView.as_view(), name="project_detail"),
 ]

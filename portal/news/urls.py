@@ -1,8 +1,11 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "news"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="news/article_list.html"), name="article_list"),
+    path("", views.ArticleListView.as_view(), name="article_list"),
+    path("category/<slug:slug>/", views.ArticleListView.as_view(), name="category"),
+    path("<slug:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),
 ]

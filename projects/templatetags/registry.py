@@ -5,6 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django import template
 from django.utils.translation import get_language, gettext
 
+from projects.i18n import fallback_language
 from projects.models import MU_PER_HECTARE
 
 register = template.Library()
@@ -67,3 +68,12 @@ def area(hectares):
         "ha": _trimmed(amount),
         "mu": _trimmed(amount * MU_PER_HECTARE, 0),
     }
+
+
+@register.inclusion_tag("includes/translation_notice.html")
+def translation_notice(obj, *fields):
+    """A visible notice when `obj` is shown in another language than the reader's.
+
+    Usage: `{% translation_notice project "name" "summary" "description" %}`.
+    """
+    return {"fallback": fallback_language(obj, fields)}
