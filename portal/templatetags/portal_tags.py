@@ -60,3 +60,18 @@ def nav_section(context):
     """The main navigation's section of the current page, for `aria-current`."""
     request = context.get("request")
     return _section(getattr(request, "resolver_match", None))
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters changed, e.g. `?{% query_with page=2 %}`.
+
+    A parameter set to None is removed; every other parameter, filters included, is kept.
+    """
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return query.urlencode()
