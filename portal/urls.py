@@ -3,14 +3,23 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
 from portal import views
+from portal.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("healthz", views.health, name="health"),
     path("healthz/live", views.live, name="health_live"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     re_path(
         rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
@@ -22,6 +31,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),
+    path("search/", views.search, name="search"),
     path("projects/", include("projects.urls")),
     path("news/", include("portal.news.urls")),
     path("enquire/", include("portal.enquiries.urls")),

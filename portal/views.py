@@ -1,19 +1,138 @@
-"""Views of the site shell: home, health checks, the accessibility statement, CSRF failure."""
+"""Views of the site shell: home, search, robots.txt, health checks, the accessibility
+statement, CSRF failure."""
 
+import json
+
+from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
-from django.template import loader
+from django.template import TemplateDoesNotExist, loader
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.html import _json_script_escapes
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
+
+from portal.models import AccessibilityStatement, HomePage
+from portal.news.models import Article
+from portal.search import MAX_QUERY_LENGTH, matching, parse_query, results_for
+from projects.charts import registry_charts
+from projects.models import ClusterFigure, Park, Partner, Project
+
+FEATURED_ON_HOME = 6
+NEWS_ON_HOME = 3
+RESULTS_PER_PAGE = 10
+PROJECT_CARD = "projects/includes/project_card.html"
+PROJECT_CARD_FALLBACK = "portal/includes/project_card_fallback.html"
+
+
+def project_card_template():
+    """The registry's project card, or a plain one of ours while the registry has none."""
+    try:
+        return loader.get_template(PROJECT_CARD)
+    except TemplateDoesNotExist:
+        return loader.get_template(PROJECT_CARD_FALLBACK)
+
+
+def json_ld(data):
+    """JSON-LD for a `<script type="application/ld+json">`: no `<`, `>` or `&` can end it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return mark_safe(text.translate(_json_script_escapes))  # noqa: S308 - escaped for <script>
 
 
 class HomeView(TemplateView):
+    """Ten queries whatever the registry holds: one per block of the page."""
+
     template_name = "portal/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        partners = list(Partner.objects.published())
+        context.update(
+            home=HomePage.load(),
+            headline=Project.objects.headline(),
+            figures=list(ClusterFigure.objects.published()),
+            featured=list(
+                Project.objects.published()
+                .filter(is_featured=True)
+                .select_related("sector", "park")[:FEATURED_ON_HOME]
+            ),
+            parks=list(Park.objects.published()),
+            news=list(Article.objects.published().select_related("category")[:NEWS_ON_HOME]),
+            partners=partners,
+            charts=registry_charts(),
+            card_template=project_card_template(),
+            organisation_json_ld=json_ld(self.organisation(partners)),
+        )
+        return context
+
+    def organisation(self, partners):
+        request = self.request
+        data = {
+            "@context": "https://schema.org",
+            "@type": "GovernmentOrganization",
+            "name": gettext("Guanxian Bearing Investment"),
+            "url": request.build_absolute_uri(reverse("home")),
+            "logo": request.build_absolute_uri(static("img/og-default.png")),
+            "email": settings.PORTAL_CONTACT_EMAIL,
+            "telephone": settings.PORTAL_CONTACT_PHONE,
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": gettext("Guanxian County"),
+                "addressRegion": gettext("Shandong Province"),
+                "addressCountry": "CN",
+            },
+        }
+        members = [{"@type": "Organization", "name": p.organisation} for p in partners]
+        if members:
+            data["memberOf"] = members
+        return data
 
 
 class AccessibilityView(TemplateView):
     template_name = "portal/accessibility.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        statement = AccessibilityStatement.load()
+        context["statement"] = statement if statement.intro else None
+        return context
+
+
+@require_GET
+def search(request):
+    """`?q=`: a cleaned query, results by relevance, ten to a page; bad input is answered."""
+    query = parse_query(request.GET.get("q", ""))
+    page_obj = None
+    results = []
+    if query.is_searchable:
+        paginator = Paginator(matching(query), RESULTS_PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        results = results_for(list(page_obj.object_list), query)
+    context = {
+        "query": query,
+        "page_obj": page_obj,
+        "results": results,
+        "max_length": MAX_QUERY_LENGTH,
+    }
+    response = HttpResponse(loader.render_to_string("portal/search.html", context, request))
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("django.contrib.sitemaps.views.sitemap"))
+    languages = [code for code, _name in settings.LANGUAGES]
+    lines = ["User-agent: *"]
+    lines += [f"Disallow: /{code}/search/" for code in languages]
+    lines += ["", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 def live(request):

@@ -1,0 +1,70 @@
+"""sitemap.xml: every published page, in each language, with hreflang alternates and x-default."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from portal.news.models import Article
+from projects.models import Park, Project
+
+
+class BilingualSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class SectionSitemap(BilingualSitemap):
+    """The pages that are not a single record: home, the lists, the accessibility statement."""
+
+    changefreq = "daily"
+
+    def items(self):
+        return [
+            "home",
+            "projects:project_list",
+            "projects:park_list",
+            "news:article_list",
+            "accessibility",
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+    def priority(self, item):
+        return 1.0 if item == "home" else 0.8
+
+
+class RecordSitemap(BilingualSitemap):
+    changefreq = "weekly"
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+class ProjectSitemap(RecordSitemap):
+    priority = 0.7
+
+    def items(self):
+        return Project.objects.published().only("slug", "updated_at").order_by("pk")
+
+
+class ParkSitemap(RecordSitemap):
+    priority = 0.7
+
+    def items(self):
+        return Park.objects.published().only("slug", "updated_at").order_by("pk")
+
+
+class ArticleSitemap(RecordSitemap):
+    priority = 0.6
+
+    def items(self):
+        return Article.objects.published().only("slug", "updated_at").order_by("pk")
+
+
+SITEMAPS = {
+    "pages": SectionSitemap,
+    "projects": ProjectSitemap,
+    "parks": ParkSitemap,
+    "news": ArticleSitemap,
+}
