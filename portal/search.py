@@ -134,6 +134,8 @@ class Result:
     snippet: str
     snippet_lang: str
     url: str
+    other_title: str = ""
+    other_lang: str = ""
 
 
 def _highlight(text, terms):
@@ -176,6 +178,20 @@ def _snippet(kind, obj, terms):
     return _highlight(summary[: SNIPPET_RADIUS * 3], terms), ""
 
 
+def _other_title(kind, obj, terms):
+    """The title in the other language when only that one holds the query, to show why the
+    result matched (an English reader who searched a Chinese name)."""
+    own = "zh_hans" if (get_language() or "en").startswith("zh") else "en"
+    shown = getattr(obj, kind.title_field) or ""
+    if _window(shown, terms):
+        return "", ""
+    for suffix in LANGUAGE_SUFFIXES:
+        other = getattr(obj, f"{kind.title_field}_{suffix}", "") or ""
+        if suffix != own and other != shown and _window(other, terms):
+            return _highlight(other, terms), suffix.replace("_", "-")
+    return "", ""
+
+
 def results_for(rows, query):
     """The page's rows as results: one query per kind on the page."""
     wanted = {}
@@ -193,6 +209,7 @@ def results_for(rows, query):
         if obj is None:
             continue
         snippet, lang = _snippet(kind, obj, query.terms)
+        other_title, other_lang = _other_title(kind, obj, query.terms)
         results.append(
             Result(
                 kind,
@@ -201,6 +218,8 @@ def results_for(rows, query):
                 snippet,
                 lang,
                 obj.get_absolute_url(),
+                other_title,
+                other_lang,
             )
         )
     return results

@@ -1,0 +1,134 @@
+import datetime
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.utils import timezone
+
+from portal.news.models import Article
+from tests.factories import make_article, make_park, make_project
+
+pytestmark = pytest.mark.django_db
+
+NS = {
+    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+}
+
+
+def _sitemap(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    entries = {}
+    for url in root.findall("sm:url", NS):
+        alternates = {
+            link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)
+        }
+        entries[url.find("sm:loc", NS).text] = alternates
+    return entries
+
+
+def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(client):
+    project = make_project()
+    park = make_park()
+    article = make_article()
+    make_project(slug="draft-project", is_published=False)
+    make_project(slug="later-project", published_at=timezone.now() + datetime.timedelta(days=2))
+    make_park(slug="draft-park", is_published=False)
+    make_article(slug="draft-article", status=Article.Status.DRAFT)
+    make_article(slug="later-article", published_at=timezone.now() + datetime.timedelta(days=2))
+    entries = _sitemap(client)
+    paths = [
+        "",
+        "projects/",
+        "projects/parks/",
+        "news/",
+        "accessibility/",
+        f"projects/{project.slug}/",
+        f"projects/parks/{park.slug}/",
+        f"news/{article.slug}/",
+    ]
+    expected = {f"http://testserver/{lang}/{path}" for path in paths for lang in ("en", "zh-hans")}
+    assert set(entries) == expected
+    for path in paths:
+        alternates = entries[f"http://testserver/zh-hans/{path}"]
+        assert alternates == {
+            "en": f"http://testserver/en/{path}",
+            "zh-hans": f"http://testserver/zh-hans/{path}",
+            "x-default": f"http://testserver/{path}",
+        }
+    assert not any("draft" in loc or "later" in loc for loc in entries)
+    # x-default is the language-neutral address, which sends each browser to its language.
+    response = client.get(f"/projects/{project.slug}/", HTTP_ACCEPT_LANGUAGE="zh-CN")
+    assert response.status_code == 302
+    assert response["Location"] == f"/zh-hans/projects/{project.slug}/"
+
+
+def test_sitemap_gives_last_modified_for_records(client):
+    project = make_project()
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    lastmods = [
+        url.find("sm:lastmod", NS).text
+        for url in root.findall("sm:url", NS)
+        if url.find("sm:loc", NS).text.endswith(f"/{project.slug}/")
+    ]
+    assert lastmods == [project.updated_at.date().isoformat()] * 2
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_search(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "User-agent: *"
+    assert "Disallow: /en/search/" in lines
+    assert "Disallow: /zh-hans/search/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert not any("admin" in line for line in lines)
+
+
+def _meta(html, attribute, name):
+    match = re.search(rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)">', html)
+    return match.group(1) if match else None
+
+
+def test_every_page_shares_its_title_description_and_image(client):
+    html = client.get("/zh-hans/accessibility/").content.decode()
+    description = _meta(html, "name", "description")
+    assert description == "冠县轴承投资门户网站的无障碍情况，以及如何反馈无障碍问题。"
+    assert _meta(html, "property", "og:description") == description
+    assert _meta(html, "name", "twitter:description") == description
+    assert _meta(html, "property", "og:title") == "无障碍声明"
+    assert _meta(html, "name", "twitter:title") == "无障碍声明"
+    assert _meta(html, "property", "og:url") == "http://testserver/zh-hans/accessibility/"
+    assert _meta(html, "property", "og:locale") == "zh_CN"
+    assert _meta(html, "property", "og:locale:alternate") == "en_US"
+    image = "http://testserver/static/img/og-default.png"
+    assert _meta(html, "property", "og:image") == image
+    assert _meta(html, "name", "twitter:image") == image
+    assert _meta(html, "name", "twitter:card") == "summary_large_image"
+    assert '<link rel="canonical" href="http://testserver/zh-hans/accessibility/">' in html
+
+
+def test_pages_without_their_own_description_keep_the_site_one(client):
+    html = client.get("/en/search/").content.decode()
+    assert _meta(html, "property", "og:locale") == "en_US"
+    assert _meta(html, "name", "description").startswith("Search the projects, industrial parks")
+
+
+def test_titles_differ_between_pages(client):
+    titles = {
+        re.search(r"<title>(.*?)</title>", client.get(url).content.decode()).group(1)
+        for url in ("/en/", "/en/accessibility/", "/en/search/")
+    }
+    assert len(titles) == 3
+
+
+def test_structured_data_is_only_on_the_home_page_and_is_valid_json(client):
+    home = client.get("/en/").content.decode()
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', home, re.S)
+    assert [json.loads(block)["@type"] for block in blocks] == ["GovernmentOrganization"]
+    other = client.get("/en/accessibility/").content.decode()
+    assert "application/ld+json" not in other
