@@ -39,7 +39,7 @@ class Bar:
 
     @property
     def text_x(self):
-        return self.width + 8
+        return _svg_number(self.width + 8)
 
     @property
     def text_y(self):
@@ -69,9 +69,15 @@ class Chart:
     def layout(self):
         largest = max((bar.value for bar in self.bars), default=0) or 1
         for index, bar in enumerate(self.bars):
-            bar.width = round(float(bar.value) / float(largest) * BAR_SPACE, 1)
+            bar.width = _svg_number(float(bar.value) / float(largest) * BAR_SPACE)
             bar.y = TOP + LABEL_HEIGHT + index * (LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP)
         return self
+
+
+def _svg_number(value):
+    """A coordinate as SVG wants it: 470, 130.4, never 470.0."""
+    value = round(value, 1)
+    return int(value) if value == int(value) else value
 
 
 def _name(row, prefix):

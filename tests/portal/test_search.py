@@ -26,7 +26,9 @@ def test_finds_a_project_by_a_word_of_its_chinese_name_from_the_english_site(cli
     assert "1 result for “套圈”" in html
     assert "Precision Ring Forging" in html
     # The reader sees why it matched: the Chinese name, marked, beside the English one.
-    assert '<p class="search-other-title" lang="zh-hans">精密轴承<mark>套圈</mark>锻造项目</p>' in html
+    assert (
+        '<p class="search-other-title" lang="zh-hans">精密轴承<mark>套圈</mark>锻造项目</p>' in html
+    )
 
 
 def test_finds_a_project_by_an_english_word_from_the_chinese_site(client):
@@ -39,7 +41,9 @@ def test_finds_a_project_by_an_english_word_from_the_chinese_site(client):
 
 
 def test_results_have_their_type_and_a_highlighted_escaped_snippet(client):
-    make_project(name_en="Forge A", summary_en="A <b>hot</b> forging line & a die shop < 5 km away.")
+    make_project(
+        name_en="Forge A", summary_en="A <b>hot</b> forging line & a die shop < 5 km away."
+    )
     make_park(name_en="Qingshui Park", summary_en="Land for forging plants.")
     make_article(title_en="Forging news", summary_en="Forging output rose.")
     html = client.get("/en/search/", {"q": "forging"}).content.decode()
