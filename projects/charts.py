@@ -17,11 +17,11 @@ from projects.models import Project
 from projects.templatetags.registry import format_money
 
 # The drawing's coordinate system; the SVG scales to its container through its viewBox.
-WIDTH = 640
+WIDTH = 420
 LABEL_HEIGHT = 20
 BAR_HEIGHT = 18
 ROW_GAP = 14
-BAR_SPACE = 470  # the longest bar; the rest of the width holds its value
+BAR_SPACE = 280  # the longest bar; the rest of the width holds its value
 TOP = 8
 
 

@@ -75,7 +75,7 @@ def test_signed_value_by_park_never_names_an_unpublished_park(registry):
 def test_bars_are_scaled_to_the_largest(registry):
     with translation.override("en"):
         chart = investment_by_sector()
-    assert [bar.width for bar in chart.bars] == [470, 130.4]
+    assert [bar.width for bar in chart.bars] == [280, 77.7]
     assert chart.height == 8 + 2 * 52
 
 
@@ -94,11 +94,11 @@ def test_a_chart_is_an_accessible_svg_with_a_data_table(registry):
         html = render_to_string(
             "projects/includes/chart_bar.html", {"chart": investment_by_sector()}
         )
-    assert 'viewBox="0 0 640 112"' in html
+    assert 'viewBox="0 0 420 112"' in html
     assert 'role="img" aria-labelledby="chart-sector-title chart-sector-desc"' in html
     assert '<title id="chart-sector-title">各行业投资额</title>' in html
     assert '<desc id="chart-sector-desc">锻造: 8亿元; Rings: 2.22亿元</desc>' in html
-    assert '<rect class="chart-bar" x="0" y="28" width="470" height="18"' in html
+    assert '<rect class="chart-bar" x="0" y="28" width="280" height="18"' in html
     assert "<summary>以表格显示数据</summary>" in html
     assert '<tr><th scope="row">锻造</th><td>8亿元</td></tr>' in html
     assert "style=" not in html

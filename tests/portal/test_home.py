@@ -1,10 +1,13 @@
 import datetime
+import io
 import json
 import re
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image
 
 from portal.models import HomePage
 from projects.models import ClusterFigure, Partner, Project
@@ -154,3 +157,17 @@ def test_home_makes_the_same_number_of_queries_whatever_the_registry_holds(
     make_park()
     with django_assert_num_queries(10):
         assert client.get("/en/").status_code == 200
+
+
+def test_the_hero_image_loads_first_with_its_size_and_text_alternative(client):
+    buffer = io.BytesIO()
+    Image.new("RGB", (1600, 900), "#0b3d5c").save(buffer, "JPEG")
+    home = HomePage(brand_line_en="Brand", lead_en="Lead", hero_alt_en="Forging line in Qingshui")
+    home.hero_image = SimpleUploadedFile("hero.jpg", buffer.getvalue(), "image/jpeg")
+    home.save()
+    html = client.get("/en/").content.decode()
+    match = re.search(r'<img class="hero-image" [^>]+>', html)
+    assert 'alt="Forging line in Qingshui"' in match.group(0)
+    assert 'width="1600" height="900"' in match.group(0)
+    assert 'fetchpriority="high"' in match.group(0)
+    assert "loading=" not in match.group(0)

@@ -20,7 +20,7 @@ NS = {
 def _sitemap(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    root = ET.fromstring(response.content)
+    root = ET.fromstring(response.content)  # noqa: S314 - our own sitemap
     entries = {}
     for url in root.findall("sm:url", NS):
         alternates = {
@@ -68,7 +68,7 @@ def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(cl
 
 def test_sitemap_gives_last_modified_for_records(client):
     project = make_project()
-    root = ET.fromstring(client.get("/sitemap.xml").content)
+    root = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - our own sitemap
     lastmods = [
         url.find("sm:lastmod", NS).text
         for url in root.findall("sm:url", NS)
