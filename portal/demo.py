@@ -27,7 +27,7 @@ HOME_PAGE = {
         "了解已签约项目和两个产业园，与招商专员直接联系。"
     ),
     "enquiry_heading_en": "Talk to the investment office",
-    "enquiry_heading_zh_hans": "联系招商部门",
+    "enquiry_heading_zh_hans": "与招商专员洽谈",
     "enquiry_text_en": (
         "Tell us what you plan to build or buy; an officer who knows the parks answers you "
         "in your language."
