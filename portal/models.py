@@ -6,6 +6,7 @@ portal's own wording, so a fresh site is never empty.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import TimeStampedModel
@@ -86,6 +87,9 @@ class HomePage(SingletonModel):
     def __str__(self):
         return str(_("Home page"))
 
+    def get_absolute_url(self):
+        return reverse("home")
+
     def clean(self):
         super().clean()
         if self.hero_image and not self.hero_alt_en:
@@ -125,6 +129,9 @@ class AccessibilityStatement(SingletonModel):
 
     def __str__(self):
         return str(_("Accessibility statement"))
+
+    def get_absolute_url(self):
+        return reverse("accessibility")
 
     @property
     def known_issue_list(self):

@@ -52,9 +52,9 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        partners = list(Partner.objects.published())
+        home = HomePage.load()
         context.update(
-            home=HomePage.load(),
+            home=home,
             headline=Project.objects.headline(),
             figures=list(ClusterFigure.objects.published()),
             featured=list(
@@ -64,21 +64,22 @@ class HomeView(TemplateView):
             ),
             parks=list(Park.objects.published()),
             news=list(Article.objects.published().select_related("category")[:NEWS_ON_HOME]),
-            partners=partners,
+            partners=list(Partner.objects.published()),
             charts=registry_charts(),
             card_template=project_card_template(),
-            organisation_json_ld=json_ld(self.organisation(partners)),
+            organisation_json_ld=json_ld(self.organisation(home)),
         )
         return context
 
-    def organisation(self, partners):
+    def organisation(self, home):
+        """The investment office as schema.org sees it, for search engines' knowledge panels."""
         request = self.request
         data = {
             "@context": "https://schema.org",
             "@type": "GovernmentOrganization",
             "name": gettext("Guanxian Bearing Investment"),
             "url": request.build_absolute_uri(reverse("home")),
-            "logo": request.build_absolute_uri(static("img/og-default.png")),
+            "image": request.build_absolute_uri(static("img/og-default.png")),
             "email": settings.PORTAL_CONTACT_EMAIL,
             "telephone": settings.PORTAL_CONTACT_PHONE,
             "address": {
@@ -88,9 +89,10 @@ class HomeView(TemplateView):
                 "addressCountry": "CN",
             },
         }
-        members = [{"@type": "Organization", "name": p.organisation} for p in partners]
-        if members:
-            data["memberOf"] = members
+        if home.brand_line:
+            data["slogan"] = home.brand_line
+        if home.lead:
+            data["description"] = home.lead
         return data
 
 

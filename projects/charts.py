@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Sum
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Project
@@ -23,6 +23,8 @@ BAR_HEIGHT = 18
 ROW_GAP = 14
 BAR_SPACE = 280  # the longest bar; the rest of the width holds its value
 TOP = 8
+
+OTHER_SITES = _("Other sites")
 
 
 @dataclass
@@ -93,7 +95,7 @@ def _projects():
 
 
 def _count(value):
-    return gettext("%(count)s projects") % {"count": value} if value != 1 else gettext("1 project")
+    return ngettext("%(count)s project", "%(count)s projects", value) % {"count": value}
 
 
 def investment_by_sector():
@@ -144,9 +146,6 @@ def signed_value_by_park():
     if elsewhere:
         bars.append(Bar(str(OTHER_SITES), elsewhere, format_money(elsewhere)))
     return Chart("park", gettext("Signed value by park"), gettext("Investment"), bars).layout()
-
-
-OTHER_SITES = _("Other sites")
 
 
 def registry_charts():

@@ -128,18 +128,20 @@ def test_home_hero_and_enquiry_fall_back_to_the_portal_wording_before_staff_edit
 
 
 def test_home_carries_the_organisation_as_json_ld(client):
-    Partner.objects.create(
-        organisation_en="</script><script>alert(1)</script>",
-        agreement_en="x",
-        signed_on=datetime.date(2023, 11, 14),
+    HomePage.objects.create(
+        brand_line_en="Forged </script><script>alert(1)</script> & more", lead_en="Lead"
     )
     html = client.get("/en/").content.decode()
     match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     data = json.loads(match.group(1))
     assert data["@type"] == "GovernmentOrganization"
     assert data["url"] == "http://testserver/en/"
-    assert data["memberOf"][0]["name"] == "</script><script>alert(1)</script>"
+    assert data["slogan"] == "Forged </script><script>alert(1)</script> & more"
+    assert data["description"] == "Lead"
     assert "<script>alert(1)" not in html
+    chinese = client.get("/zh-hans/").content.decode()
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', chinese, re.S)
+    assert json.loads(match.group(1))["address"]["addressLocality"] == "冠县"
 
 
 @pytest.mark.parametrize("n", [3, 40])
