@@ -4,6 +4,8 @@ import re
 import pytest
 from django.utils import timezone
 from django.utils.html import escape
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from portal.news.models import Article
 from portal.search import MAX_QUERY_LENGTH, parse_query
@@ -183,3 +185,18 @@ def test_the_header_has_a_labelled_search_form(client):
     html = client.get("/zh-hans/").content.decode()
     assert '<form class="site-search" action="/zh-hans/search/" method="get" role="search">' in html
     assert '<label for="site-search-q" class="visually-hidden">搜索本站</label>' in html
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(q=st.text(max_size=300))
+def test_any_text_is_answered_without_an_error_or_raw_markup(client, q):
+    response = client.get("/en/search/", {"q": q})
+    assert response.status_code == 200
+    query = parse_query(q)
+    assert len(query.text) <= MAX_QUERY_LENGTH
+    assert "\x00" not in query.text
+    if query.text:
+        # Shown back in the search box, escaped.
+        assert f'name="q" value="{escape(query.text)}"' in response.content.decode()

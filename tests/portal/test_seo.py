@@ -132,3 +132,16 @@ def test_structured_data_is_only_on_the_home_page_and_is_valid_json(client):
     assert [json.loads(block)["@type"] for block in blocks] == ["GovernmentOrganization"]
     other = client.get("/en/accessibility/").content.decode()
     assert "application/ld+json" not in other
+
+
+@pytest.mark.parametrize("n", [2, 20])
+def test_the_sitemap_makes_the_same_number_of_queries_whatever_it_lists(
+    client, django_assert_num_queries, n
+):
+    for _ in range(n):
+        make_project()
+        make_park()
+        make_article()
+    # One query for each kind of record: projects, parks, articles.
+    with django_assert_num_queries(3):
+        client.get("/sitemap.xml")
