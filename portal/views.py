@@ -11,7 +11,6 @@ from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
 from django.template import TemplateDoesNotExist, loader
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
@@ -39,10 +38,14 @@ def project_card_template():
         return loader.get_template(PROJECT_CARD_FALLBACK)
 
 
+# As json_script does: inside <script> these could end the element or open a comment.
+SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
 def json_ld(data):
     """JSON-LD for a `<script type="application/ld+json">`: no `<`, `>` or `&` can end it."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return mark_safe(text.translate(_json_script_escapes))  # noqa: S308 - escaped for <script>
+    return mark_safe(text.translate(SCRIPT_ESCAPES))  # noqa: S308 - escaped for <script>
 
 
 class HomeView(TemplateView):
