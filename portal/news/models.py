@@ -147,5 +147,10 @@ class Article(TimeStampedModel):
         super().save(*args, **kwargs)
 
     @property
+    def source_link(self):
+        """The source's address, only when it is a web address a visitor can safely follow."""
+        return self.source_url if self.source_url.startswith(("https://", "http://")) else ""
+
+    @property
     def is_visible(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
