@@ -149,6 +149,12 @@ class ArticleAdmin(TranslationAdmin):
             messages.SUCCESS,
         )
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "source_url":
+            # An address typed without a scheme is read as https: most news offices serve it.
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def save_model(self, request, obj, form, change):
         if obj.author_id is None:
             obj.author = request.user
