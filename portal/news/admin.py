@@ -3,8 +3,10 @@
 import base64
 import hashlib
 import re
+from functools import cache
 
 from django.contrib import admin, messages
+from django.contrib.staticfiles import finders
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import format_html
@@ -15,26 +17,41 @@ from modeltranslation.admin import TranslationAdmin
 from .models import Article, Category
 
 _IMPORTMAP = re.compile(r"<script type=\"importmap\"[^>]*>(.*?)</script>", re.DOTALL)
+# The base styles Tiptap writes into a <style> element when an editor starts.
+_TIPTAP_STYLE = re.compile(r"`(\.ProseMirror \{.*?)`", re.DOTALL)
 
 
-def allow_importmap(response):
-    """Let the prose editor's import map run under our CSP, by its hash rather than a nonce.
+def _sha256_source(text):
+    digest = hashlib.sha256(text.encode()).digest()
+    return "'sha256-{}'".format(base64.b64encode(digest).decode("ascii"))
 
-    Module scripts need the map to resolve "django-prose-editor/editor"; it is the only inline
-    script on the page, and a hash allows exactly that text and nothing else.
+
+@cache
+def _editor_style_hashes():
+    path = finders.find("django_prose_editor/editor.js")
+    if not path:
+        return ()
+    with open(path, encoding="utf-8") as script:
+        return tuple(_sha256_source(css) for css in _TIPTAP_STYLE.findall(script.read()))
+
+
+def allow_prose_editor(response):
+    """Let the prose editor run under our CSP, by hashes rather than a nonce or unsafe-inline.
+
+    Its module scripts need the inline import map to resolve "django-prose-editor/editor", and
+    Tiptap injects its base styles as a <style> element. Hashes allow exactly those two texts
+    and nothing else; the browser test of the editor fails if a new version breaks this.
     """
     media = (getattr(response, "context_data", None) or {}).get("media")
     if media is None or not hasattr(media, "render_importmap"):
         return response
-    hashes = [
-        "'sha256-{}'".format(
-            base64.b64encode(hashlib.sha256(content.encode()).digest()).decode("ascii")
-        )
+    scripts = [
+        _sha256_source(content)
         for tag in media.render_importmap()
         for content in _IMPORTMAP.findall(str(tag))
     ]
-    if hashes:
-        response._csp_update = {"script-src": hashes}
+    if scripts:
+        response._csp_update = {"script-src": scripts, "style-src": list(_editor_style_hashes())}
     return response
 
 
@@ -161,4 +178,6 @@ class ArticleAdmin(TranslationAdmin):
         super().save_model(request, obj, form, change)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        return allow_importmap(super().changeform_view(request, object_id, form_url, extra_context))
+        return allow_prose_editor(
+            super().changeform_view(request, object_id, form_url, extra_context)
+        )
