@@ -7,14 +7,11 @@ from django.core.management import call_command
 
 from tests.browser.conftest import axe_violations, screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# The Playwright `page` fixture lives in tests/browser/conftest.py.
-from tests.browser.conftest import browser, page, viewport_name  # noqa: E402, F401
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-hans"])
-def test_news_list_and_article_are_accessible(page, viewport_name, lang):  # noqa: F811
+def test_news_list_and_article_are_accessible(page, viewport_name, lang):
     call_command("seed_demo", stdout=io.StringIO())
     violations = []
     page.on("console", lambda m: violations.append(m.text) if m.type == "error" else None)

@@ -4,10 +4,9 @@ import pytest
 from django.contrib.auth.models import User
 
 from portal.news.models import Article
-from tests.browser.conftest import CHROMIUM_FLAGS, browser, chromium_path  # noqa: F401
 from tests.factories import make_category
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 COLLECT_VIOLATIONS = """
 window.__cspViolations = [];
@@ -18,7 +17,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 @pytest.fixture
-def admin_page(browser, live_server):  # noqa: F811
+def admin_page(browser, live_server):
     User.objects.create_superuser("chief", "chief@example.cn", "a long enough password")
     context = browser.new_context(base_url=live_server.url)
     context.route(lambda url: not url.startswith(live_server.url), lambda route: route.abort())
