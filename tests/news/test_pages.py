@@ -38,7 +38,11 @@ def test_list_shows_published_articles_newest_first_in_both_languages(client):
     html = response.content.decode()
     assert html.count("<h1>") == 1
     assert "<title>News · " in html
-    assert 'href="/en/news/older/"' not in html  # the factory slug, not the title
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="News (RSS)" href="/en/news/feed/rss/">'
+        in html
+    )
+    assert 'type="application/atom+xml" title="News (Atom)" href="/en/news/feed/atom/"' in html
     assert f'href="/en/news/{older.slug}/"' in html
     zh = client.get(url("news:article_list", "zh-hans")).content.decode()
     assert "较早" in zh and "集群动态" in zh
@@ -138,6 +142,8 @@ def test_cover_is_described_sized_and_fetched_first(client, tmp_path):
         f'<img src="{article.cover.url}" alt="Delegates at the signing table" width="1200" '
         'height="630" fetchpriority="high">'
     ) in html
+    assert f'<meta property="og:image" content="http://testserver{article.cover.url}">' in html
+    assert '<meta property="og:type" content="article">' in html
 
 
 def test_previous_and_next_are_published_neighbours(client):
