@@ -142,6 +142,7 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
 USE_I18N = True
+FORMAT_MODULE_PATH = "portal.formats"
 TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -11,3 +12,11 @@ def _isolated_media_and_cache(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in English, whatever language the previous test's request left active."""
+    translation.activate("en")
+    yield
+    translation.activate("en")

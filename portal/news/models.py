@@ -4,9 +4,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from modeltranslation.utils import build_localized_fieldname
 
 from projects.models import Park, Project, TimeStampedModel
 from projects.uploads import SafeImageField
+
+from .sanitize import EDITOR_EXTENSIONS, clean_html
 
 
 class Category(models.Model):
@@ -53,7 +57,16 @@ class Article(TimeStampedModel):
         max_length=500,
         help_text=_("One or two sentences for lists, feeds, search results and link previews."),
     )
-    body = models.TextField(_("body"), blank=True)
+    body = ProseEditorField(
+        _("body"),
+        blank=True,
+        config={"extensions": EDITOR_EXTENSIONS},
+        sanitize=clean_html,
+        help_text=_(
+            "Headings, lists, links, tables and images from our own media library. Anything "
+            "else (colours, scripts, embedded frames) is removed when you save."
+        ),
+    )
     cover = SafeImageField(
         _("cover image"),
         folder="news",
@@ -125,6 +138,18 @@ class Article(TimeStampedModel):
             raise ValidationError(
                 {"cover_alt_en": _("Describe the cover image for people who cannot see it.")}
             )
+
+    def save(self, *args, **kwargs):
+        # The admin form sanitizes already; this covers every other way a body gets stored.
+        for code, _name in settings.LANGUAGES:
+            field = build_localized_fieldname("body", code)
+            setattr(self, field, clean_html(getattr(self, field)))
+        super().save(*args, **kwargs)
+
+    @property
+    def source_link(self):
+        """The source's address, only when it is a web address a visitor can safely follow."""
+        return self.source_url if self.source_url.startswith(("https://", "http://")) else ""
 
     @property
     def is_visible(self):

@@ -85,9 +85,9 @@ def test_home_shows_the_editable_hero_and_the_staff_figures_with_source_and_date
         "<title>Guanxian Bearing, Forged in Qingshui · Guanxian Bearing Investment</title>" in html
     )
     assert '<meta name="description" content="Why invest here.">' in html
-    assert '2023 Bearing Conference · <time datetime="2023-11-14">Nov. 14, 2023</time>' in html
+    assert '2023 Bearing Conference · <time datetime="2023-11-14">14 November 2023</time>' in html
     assert "bearing processing enterprises" in html
-    assert "Source: County statistics, as of Nov. 14, 2023" in html
+    assert "Source: County statistics, as of 14 November 2023" in html
     assert "Withdrawn figure" not in html
     chinese = client.get("/zh-hans/").content.decode()
     assert '<h1 id="home-title">冠县轴承 清水锻造</h1>' in chinese

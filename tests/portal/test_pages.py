@@ -31,7 +31,7 @@ def test_accessibility_statement_is_the_edited_text_in_the_readers_language(clie
     assert "<p>We aim for WCAG 2.2 AA.</p>\n\n<p>On every page.</p>" in html
     assert "<li>Old PDFs are not tagged.</li><li>Maps have no text version.</li>" in html
     assert "<p>Write to us &lt;b&gt;now&lt;/b&gt;.</p>" in html
-    assert "This statement was last reviewed on Nov. 25, 2026." in html
+    assert "This statement was last reviewed on 25 November 2026." in html
     assert "translation-notice" not in html
     chinese = client.get("/zh-hans/accessibility/").content.decode()
     assert "<p>我们的目标是WCAG 2.2 AA级。</p>" in chinese

@@ -1,0 +1,73 @@
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from portal.news.models import Article, Category
+from tests.factories import make_project
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "categories": list(Category.objects.values_list("slug", "name_en", "name_zh_hans")),
+        "articles": list(
+            Article.objects.order_by("slug").values_list(
+                "slug", "status", "published_at", "cover", "updated_at", "body_en"
+            )
+        ),
+        "links": list(Article.projects.through.objects.values_list("article_id", "project_id")),
+    }
+
+
+def test_seed_demo_adds_the_conference_and_samples_and_changes_nothing_the_second_time(client):
+    signed = make_project(signing_date=datetime.date(2023, 11, 14))
+    make_project(signing_date=datetime.date(2024, 3, 1))
+    call_command("seed_demo", stdout=io.StringIO())
+    first = snapshot()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert snapshot() == first
+
+    conference = Article.objects.get(
+        category__slug="conferences-and-signings",
+        cover_alt_en__startswith="Illustration: a bearing ring",
+    )
+    assert conference.is_visible
+    assert list(conference.projects.all()) == [signed]
+    assert "10.22 billion yuan" in conference.body_en
+    assert "102.2亿元" in conference.body_zh_hans
+    for partner in ("中国轴承工业协会", "中国锻压协会", "洛阳轴承研究所有限公司"):
+        assert partner in conference.body_zh_hans
+    assert conference.source_en == "News Office of People's Government of Guanxian County"
+    assert conference.source_zh_hans == "冠县人民政府新闻办公室"
+    assert conference.cover_width == 1200 and conference.cover_height == 630
+    assert timezone.localtime(conference.published_at).date() == datetime.date(2023, 11, 14)
+
+    assert Article.objects.filter(status=Article.Status.DRAFT).count() == 1
+    assert Article.objects.filter(published_at__gt=timezone.now()).count() == 1
+    assert Category.objects.count() == 3
+    visible = Article.objects.published()
+    assert visible.count() == 3
+    assert set(visible.values_list("category__slug", flat=True)) == {
+        "conferences-and-signings",
+        "cluster-news",
+        "policy",
+    }
+
+    html = client.get("/zh-hans/news/").content.decode()
+    assert "中国轴承（锻造）产业高质量发展大会签约15个重点项目" in html
+    assert "2023年11月14日" in html
+    detail = client.get(f"/en/news/{conference.slug}/")
+    assert detail.status_code == 200
+    assert "14 November 2023" in detail.content.decode()
+
+
+def test_the_conference_links_projects_seeded_after_it():
+    call_command("seed_demo", stdout=io.StringIO())
+    signed = make_project(signing_date=datetime.date(2023, 11, 14))
+    call_command("seed_demo", stdout=io.StringIO())
+    conference = Article.objects.get(slug__startswith="2023-bearing-forging-conference")
+    assert list(conference.projects.all()) == [signed]
