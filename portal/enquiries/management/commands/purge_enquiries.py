@@ -1,5 +1,7 @@
 """Anonymise the personal data of old closed enquiries; the rows (and the counts) stay."""
 
+import calendar
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -10,9 +12,9 @@ ERASED = "[removed]"
 
 
 def months_before(moment, months):
-    month_index = moment.year * 12 + moment.month - 1 - months
-    year, month = divmod(month_index, 12)
-    day = min(moment.day, 28)
+    """The same day `months` earlier, or the month's last day when it is shorter."""
+    year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
     return moment.replace(year=year, month=month + 1, day=day)
 
 
