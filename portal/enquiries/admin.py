@@ -108,6 +108,10 @@ class EnquiryAdmin(admin.ModelAdmin):
     inlines = (NoteInline, NotificationInline)
     actions = ("assign_to_me", "mark_answered", "mark_spam", "resend_notifications", "export_csv")
 
+    def has_add_permission(self, request):
+        # Enquiries come from the form, which gives each its reference; none is made up here.
+        return False
+
     @admin.display(boolean=True, description=_("overdue"))
     def overdue(self, obj):
         return obj.is_overdue

@@ -1,14 +1,11 @@
 """The enquiry form, its confirmation page and the privacy notice."""
 
-import logging
-
 from django.conf import settings
 from django.core import signing
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
@@ -21,7 +18,6 @@ from .forms import MAX_PROJECTS, EnquiryForm
 from .models import PrivacyNotice
 from .storage import store_enquiry
 
-logger = logging.getLogger(__name__)
 THANKS_SALT = "enquiries.thanks"
 THANKS_MAX_AGE = 7 * 24 * 60 * 60
 
@@ -128,7 +124,6 @@ class EnquiryThanksView(TemplateView):
             **super().get_context_data(**kwargs),
             "reference": reference,
             "working_days": settings.ENQUIRY_RESPONSE_WORKING_DAYS,
-            "language": get_language(),
         }
 
 

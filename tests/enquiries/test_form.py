@@ -175,3 +175,20 @@ def test_privacy_notice_shows_the_latest_published_version(client, db):
     with translation.override("zh-hans"):
         html = client.get(reverse("enquiries:privacy")).content.decode()
     assert "<h1>隐私声明（修订）</h1>" in html
+
+
+def test_form_page_query_count_does_not_grow_with_the_registry(
+    client, db, django_assert_num_queries
+):
+    for _ in range(3):
+        make_project()
+    # Privacy notice, projects, parks; plus the preselection lookups.
+    with django_assert_num_queries(3):
+        client.get(URL)
+    for _ in range(37):
+        make_project()
+    with django_assert_num_queries(3):
+        response = client.get(URL)
+    assert response.content.decode().count('name="projects"') == 40
+    with django_assert_num_queries(5):
+        client.get(URL, {"project": ["a", "b"], "park": "c"})

@@ -5,7 +5,7 @@ from django.db import migrations
 
 CONTENT_APPS = ("projects", "news")
 OFFICER_ACTIONS = {
-    "enquiry": ("view", "add", "change"),
+    "enquiry": ("view", "change"),
     "note": ("view", "add"),
     "notification": ("view",),
     "privacynotice": ("view", "add", "change"),
