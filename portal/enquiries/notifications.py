@@ -20,8 +20,13 @@ logger = logging.getLogger(__name__)
 
 
 def officer_address(enquiry, projects):
-    """The first chosen project's officer (or its park's), else the park's, else the inbox."""
-    for candidate in (projects[0].contact if projects else None, enquiry.park):
+    """The first chosen project's officer (or its park's), else the chosen park's, else the inbox.
+
+    An officer known by phone only is skipped for the next one with an email address.
+    """
+    first = projects[0] if projects else None
+    candidates = (first.contact if first else None, first.park if first else None, enquiry.park)
+    for candidate in candidates:
         if candidate is not None and candidate.contact_email:
             return candidate.contact_email
     return settings.ENQUIRY_DEFAULT_INBOX

@@ -58,6 +58,18 @@ def test_groups_exist_with_the_right_permissions(db):
     assert administrators.permissions.filter(codename="delete_enquiry").exists()
 
 
+def test_groups_are_made_whole_again_after_migrate(db):
+    from portal.enquiries.groups import ensure_groups
+
+    editors = Group.objects.get(name="Content editors")
+    editors.permissions.clear()
+    Group.objects.filter(name="Enquiry officers").delete()
+    ensure_groups()
+    assert editors.permissions.filter(codename="change_project").exists()
+    officers = Group.objects.get(name="Enquiry officers")
+    assert officers.permissions.filter(codename="change_enquiry").exists()
+
+
 def test_content_editor_gets_403_on_every_enquiry_admin_url(client, staff_in_group):
     client.force_login(staff_in_group("Content editors", "editor"))
     enquiry = make_enquiry()
@@ -223,3 +235,18 @@ def test_superuser_sees_everything(admin_client):
     assert admin_client.get(reverse(CHANGELIST)).status_code == 200
     assert admin_client.get(reverse("admin:enquiries_privacynotice_changelist")).status_code == 200
     assert User.objects.filter(is_superuser=True).exists()
+
+
+def test_a_notice_someone_agreed_to_can_no_longer_be_edited(officer_client):
+    notice = PrivacyNotice.objects.current()
+    url = reverse("admin:enquiries_privacynotice_change", args=[notice.pk])
+    assert officer_client.get(reverse("admin:enquiries_privacynotice_add")).status_code == 200
+    assert 'name="body_zh_hans"' in officer_client.get(url).content.decode()
+    make_enquiry(1, privacy_notice=notice, privacy_version=notice.version)
+    html = officer_client.get(url).content.decode()
+    assert 'name="body_zh_hans"' not in html and notice.version in html
+
+
+def test_enquiries_are_not_made_up_in_the_admin(officer_client, admin_client):
+    assert officer_client.get(reverse("admin:enquiries_enquiry_add")).status_code == 403
+    assert admin_client.get(reverse("admin:enquiries_enquiry_add")).status_code == 403

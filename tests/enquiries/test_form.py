@@ -111,6 +111,8 @@ def test_valid_enquiry_is_stored_mailed_and_confirmed(
         f"Your enquiry {enquiry.reference} to the Guanxian investment office"
     )
     assert "Ring forging line" in investor.body and enquiry.reference in investor.body
+    assert "land price" not in investor.body
+    assert "land price" in officer.body and "Schmidt Wälzlager GmbH" in officer.body
     assert set(Notification.objects.values_list("state", flat=True)) == {"sent"}
 
     page = client.get(response["Location"])
@@ -192,3 +194,13 @@ def test_form_page_query_count_does_not_grow_with_the_registry(
     assert response.content.decode().count('name="projects"') == 40
     with django_assert_num_queries(5):
         client.get(URL, {"project": ["a", "b"], "park": "c"})
+
+
+def test_officer_known_by_phone_only_is_passed_over_for_the_parks(
+    client, db, django_capture_on_commit_callbacks
+):
+    park = make_park(contact_name="Li Wei", contact_email="park3@guanxian.example.cn")
+    project = make_project(park=park, contact_name="Zhao", contact_phone="+86 635 111 2222")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, enquiry_data(projects=[project.slug]))
+    assert mail.outbox[0].to == ["park3@guanxian.example.cn"]
