@@ -9,9 +9,6 @@ from django.test import RequestFactory
 
 from portal.enquiries import abuse
 
-# The browser fixtures (system Chromium on desktop and phone viewports) for test_browser.py.
-from tests.browser.conftest import browser, page, viewport_name  # noqa: F401
-
 
 def form_token(age_seconds=60, **get):
     request = RequestFactory().get("/en/enquire/", get)

@@ -6,7 +6,7 @@ from portal.enquiries.models import Enquiry
 from tests.browser.conftest import axe_violations, screenshot
 from tests.factories import make_project
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-hans"])
