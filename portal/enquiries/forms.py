@@ -92,7 +92,7 @@ class EnquiryForm(forms.Form):
     )
     country = text(_("Country or region"), 100, autocomplete="country-name")
     investor_type = forms.ChoiceField(
-        label=_("You are"), choices=[("", "---------"), *Enquiry.InvestorType.choices]
+        label=_("You are"), choices=[("", _("Choose one")), *Enquiry.InvestorType.choices]
     )
     projects = ProjectChoiceField(
         label=_("Projects"),
