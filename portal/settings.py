@@ -6,6 +6,7 @@ SQLite, a local-memory cache, mail printed to the console and media on local dis
 """
 
 import sys
+import tempfile
 from pathlib import Path
 
 import environ
@@ -187,6 +188,35 @@ EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=10)
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/").strip("/") + "/"
 PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="invest@guanxian.example.cn")
 PORTAL_CONTACT_PHONE = env.str("PORTAL_CONTACT_PHONE", default="+86 635 000 0000")
+
+# --- Enquiries ------------------------------------------------------------------------------
+
+# Where an enquiry goes when neither its project nor its park names an officer's email.
+ENQUIRY_DEFAULT_INBOX = env.str("ENQUIRY_DEFAULT_INBOX", default=PORTAL_CONTACT_EMAIL)
+# The language of the mail to officers (investors get theirs in the language they chose).
+ENQUIRY_OFFICER_LANGUAGE = env.str("ENQUIRY_OFFICER_LANGUAGE", default="zh-hans")
+# Working days (Monday to Friday) allowed for the first answer.
+ENQUIRY_RESPONSE_WORKING_DAYS = env.int("ENQUIRY_RESPONSE_WORKING_DAYS", default=5)
+# Submissions per client and window (seconds) before the friendly 429 page.
+ENQUIRY_RATE_LIMIT = env.int("ENQUIRY_RATE_LIMIT", default=5)
+ENQUIRY_RATE_WINDOW = env.int("ENQUIRY_RATE_WINDOW", default=600)
+# The request header holding the client's address; behind a proxy e.g. HTTP_X_REAL_IP.
+ENQUIRY_CLIENT_IP_HEADER = env.str("ENQUIRY_CLIENT_IP_HEADER", default="REMOTE_ADDR")
+# Faster than this (seconds from opening the form) is a robot.
+ENQUIRY_MIN_FILL_SECONDS = env.int("ENQUIRY_MIN_FILL_SECONDS", default=3)
+# The same enquiry sent again within this many seconds is stored once.
+ENQUIRY_DUPLICATE_WINDOW = env.int("ENQUIRY_DUPLICATE_WINDOW", default=600)
+# The largest enquiry request body accepted, in bytes.
+ENQUIRY_MAX_BODY_BYTES = env.int("ENQUIRY_MAX_BODY_BYTES", default=64 * 1024)
+# How often `send_enquiry_notifications` tries one message before leaving it to staff.
+ENQUIRY_MAX_SEND_ATTEMPTS = env.int("ENQUIRY_MAX_SEND_ATTEMPTS", default=8)
+if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite's in-memory test database shares one connection cache between threads and
+    # answers concurrent writers with "table is locked" instead of waiting; a file lets the
+    # concurrency test exercise the same WAL and BEGIN IMMEDIATE locking as production.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"portal-test-{BASE_DIR.name}.sqlite3")
+    }
 
 # --- Security -------------------------------------------------------------------------------
 

@@ -1,10 +1,11 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "enquiries"
 
 urlpatterns = [
-    path(
-        "", TemplateView.as_view(template_name="enquiries/enquiry_form.html"), name="enquiry_create"
-    ),
+    path("", views.EnquiryCreateView.as_view(), name="enquiry_create"),
+    path("thanks/<str:token>/", views.EnquiryThanksView.as_view(), name="thanks"),
+    path("privacy/", views.PrivacyNoticeView.as_view(), name="privacy"),
 ]

@@ -1,0 +1,33 @@
+"""The staff groups' baseline permissions, kept complete after every `migrate`.
+
+The data migration 0002 creates the groups; this keeps them whole when the registry or the
+news app later gains a model (its permissions appear only after its own migration). It only
+adds what is missing, so permissions granted on top are left alone.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+CONTENT_APPS = ("projects", "news")
+OFFICER_CODENAMES = (
+    "view_enquiry",
+    "change_enquiry",
+    "view_note",
+    "add_note",
+    "view_notification",
+    "view_privacynotice",
+    "add_privacynotice",
+    "change_privacynotice",
+)
+
+
+def ensure_groups(**kwargs):
+    editors, _ = Group.objects.get_or_create(name="Content editors")
+    editors.permissions.add(*Permission.objects.filter(content_type__app_label__in=CONTENT_APPS))
+    officers, _ = Group.objects.get_or_create(name="Enquiry officers")
+    officers.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="enquiries", codename__in=OFFICER_CODENAMES
+        )
+    )
+    administrators, _ = Group.objects.get_or_create(name="Administrators")
+    administrators.permissions.add(*Permission.objects.all())

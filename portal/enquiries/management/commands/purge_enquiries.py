@@ -1,0 +1,51 @@
+"""Anonymise the personal data of old closed enquiries; the rows (and the counts) stay."""
+
+import calendar
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from portal.enquiries.models import Enquiry, Note, Notification
+
+ERASED = "[removed]"
+
+
+def months_before(moment, months):
+    """The same day `months` earlier, or the month's last day when it is shorter."""
+    year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)
+
+
+class Command(BaseCommand):
+    help = "Anonymise closed and spam enquiries received more than N months ago."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--older-than", type=int, required=True, metavar="MONTHS")
+
+    def handle(self, *args, older_than, **options):
+        if older_than < 1:
+            raise CommandError("--older-than must be at least 1 month.")
+        cutoff = months_before(timezone.now(), older_than)
+        old = Enquiry.objects.filter(
+            status__in=(Enquiry.Status.CLOSED, Enquiry.Status.SPAM),
+            received_at__lt=cutoff,
+            anonymised_at__isnull=True,
+        )
+        with transaction.atomic():
+            ids = list(old.values_list("pk", flat=True))
+            Enquiry.objects.filter(pk__in=ids).update(
+                name=ERASED,
+                organisation=ERASED,
+                email="",
+                phone="",
+                message=ERASED,
+                referrer="",
+                utm={},
+                fingerprint="",
+                anonymised_at=timezone.now(),
+            )
+            Note.objects.filter(enquiry__in=ids).update(text=ERASED)
+            Notification.objects.filter(enquiry__in=ids).update(recipient="", last_error="")
+        self.stdout.write(f"{len(ids)} enquiries anonymised (received before {cutoff:%Y-%m-%d})")

@@ -1,0 +1,231 @@
+"""Enquiries from investors, the officers' notes on them, their mail, and the privacy notice."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import InvestmentBand, Park, Project
+
+
+class PrivacyNoticeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True, published_at__lte=timezone.now())
+
+    def current(self):
+        """The notice visitors see and consent to: the latest published version."""
+        return self.published().order_by("-published_at", "-pk").first()
+
+
+class PrivacyNotice(models.Model):
+    version = models.CharField(
+        _("version"),
+        max_length=20,
+        unique=True,
+        help_text=_(
+            "A new label for every change, e.g. 2026-02. Each enquiry records the version its "
+            "sender agreed to, so publish a change as a new notice instead of editing the old one."
+        ),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), help_text=_("Plain text; a blank line starts a paragraph."))
+    is_published = models.BooleanField(_("published"), default=False)
+    published_at = models.DateTimeField(_("publication time"), default=timezone.now)
+
+    objects = PrivacyNoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("privacy notice")
+        verbose_name_plural = _("privacy notices")
+
+    def __str__(self):
+        return f"{self.title} ({self.version})"
+
+    def get_absolute_url(self):
+        return reverse("enquiries:privacy")
+
+
+class ReferenceCounter(models.Model):
+    """The last reference number handed out in a year; a row is locked while it is raised."""
+
+    year = models.PositiveIntegerField(_("year"), unique=True)
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("reference counter")
+        verbose_name_plural = _("reference counters")
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
+
+class Enquiry(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        IN_PROGRESS = "in-progress", _("In progress")
+        ANSWERED = "answered", _("Answered")
+        CLOSED = "closed", _("Closed")
+        SPAM = "spam", _("Spam")
+
+    class InvestorType(models.TextChoices):
+        COMPANY = "company", _("Manufacturing or trading company")
+        FUND = "fund", _("Investment fund or financial institution")
+        ASSOCIATION = "association", _("Industry association or chamber")
+        GOVERNMENT = "government", _("Government or public agency")
+        INTERMEDIARY = "intermediary", _("Consultant or intermediary")
+        INDIVIDUAL = "individual", _("Individual investor")
+        OTHER = "other", _("Other")
+
+    reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
+    received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    spam_reason = models.CharField(_("why flagged as spam"), max_length=40, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="enquiries",
+        verbose_name=_("owner"),
+        help_text=_("The officer who answers this enquiry."),
+    )
+    response_due = models.DateField(
+        _("first response due"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Set from the working days allowed for a first answer; change it if agreed."),
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    name = models.CharField(_("name"), max_length=120)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    email = models.EmailField(_("email"), max_length=254)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    country = models.CharField(_("country or region"), max_length=100, db_index=True)
+    investor_type = models.CharField(
+        _("investor type"), max_length=20, choices=InvestorType.choices
+    )
+    projects = models.ManyToManyField(
+        Project, blank=True, related_name="enquiries", verbose_name=_("projects")
+    )
+    park = models.ForeignKey(
+        Park,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="enquiries",
+        verbose_name=_("industrial park"),
+    )
+    investment_band = models.CharField(
+        _("investment band"), max_length=20, choices=InvestmentBand.choices, blank=True
+    )
+    message = models.TextField(_("message"), max_length=5000)
+    language = models.CharField(
+        _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    privacy_notice = models.ForeignKey(
+        PrivacyNotice,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="enquiries",
+        verbose_name=_("privacy notice agreed to"),
+    )
+    privacy_version = models.CharField(_("privacy notice version"), max_length=20, blank=True)
+
+    referrer = models.CharField(_("referring page"), max_length=500, blank=True)
+    utm = models.JSONField(_("campaign parameters"), default=dict, blank=True)
+    fingerprint = models.CharField(max_length=64, db_index=True, editable=False)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        verbose_name = _("enquiry")
+        verbose_name_plural = _("enquiries")
+        indexes = [models.Index(fields=["status", "response_due"])]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def is_overdue(self):
+        return (
+            self.status in (self.Status.NEW, self.Status.IN_PROGRESS)
+            and self.response_due is not None
+            and self.response_due < timezone.localdate()
+        )
+
+
+def add_working_days(start, days):
+    """The date `days` working days (Monday to Friday) after `start`."""
+    current = start
+    while days > 0:
+        current += datetime.timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+class Note(models.Model):
+    enquiry = models.ForeignKey(
+        Enquiry, on_delete=models.CASCADE, related_name="notes", verbose_name=_("enquiry")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("author"),
+    )
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    text = models.TextField(_("note"), max_length=5000)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+
+    def __str__(self):
+        return f"{self.enquiry.reference} #{self.pk}"
+
+
+class Notification(models.Model):
+    class Kind(models.TextChoices):
+        OFFICER = "officer", _("To the officer")
+        ACKNOWLEDGEMENT = "acknowledgement", _("To the investor")
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    enquiry = models.ForeignKey(
+        Enquiry, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("enquiry")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    recipient = models.EmailField(_("recipient"), max_length=254)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+
+    def __str__(self):
+        return f"{self.enquiry.reference}: {self.get_kind_display()}"

@@ -1,0 +1,96 @@
+"""Storing an enquiry: one transaction, a reference number that is never handed out twice."""
+
+import datetime
+import hashlib
+import logging
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .models import Enquiry, PrivacyNotice, ReferenceCounter, add_working_days
+from .notifications import deliver_later, plan_notifications
+
+logger = logging.getLogger(__name__)
+
+
+def fingerprint(data):
+    """The same person sending the same text about the same subjects gives the same value."""
+    parts = [
+        data["email"].strip().lower(),
+        " ".join(data["name"].split()).lower(),
+        " ".join(data["message"].split()),
+        ",".join(sorted(p.slug for p in data["projects"])),
+        data["park"].slug if data.get("park") else "",
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _locked_counter(year):
+    """The year's counter row, locked until the transaction ends.
+
+    PostgreSQL: SELECT ... FOR UPDATE makes concurrent submissions queue here, and a
+    concurrent first insert of the year's row is caught and re-read. SQLite: settings open
+    every transaction with BEGIN IMMEDIATE, so writers are already serialised.
+    """
+    counter = ReferenceCounter.objects.select_for_update().filter(year=year).first()
+    if counter is None:
+        try:
+            with transaction.atomic():
+                ReferenceCounter.objects.create(year=year)
+        except IntegrityError:
+            pass
+        counter = ReferenceCounter.objects.select_for_update().get(year=year)
+    return counter
+
+
+def store_enquiry(data, *, utm, referrer, spam_reason=""):
+    """Store a cleaned enquiry and plan its mail; return (enquiry, created).
+
+    An identical enquiry received within the duplicate window is returned instead of a new
+    one, so a double click or a resent form is stored once.
+    """
+    now = timezone.now()
+    digest = fingerprint(data)
+    with transaction.atomic():
+        counter = _locked_counter(timezone.localdate(now).year)
+        since = now - datetime.timedelta(seconds=settings.ENQUIRY_DUPLICATE_WINDOW)
+        existing = Enquiry.objects.filter(fingerprint=digest, received_at__gte=since).first()
+        if existing is not None:
+            logger.info("Enquiry %s received again; stored once", existing.reference)
+            return existing, False
+        counter.last += 1
+        counter.save(update_fields=["last"])
+        notice = PrivacyNotice.objects.current()
+        enquiry = Enquiry.objects.create(
+            reference=f"GX-{counter.year}-{counter.last:05d}",
+            received_at=now,
+            status=Enquiry.Status.SPAM if spam_reason else Enquiry.Status.NEW,
+            spam_reason=spam_reason,
+            response_due=add_working_days(
+                timezone.localdate(now), settings.ENQUIRY_RESPONSE_WORKING_DAYS
+            ),
+            name=data["name"],
+            organisation=data["organisation"],
+            email=data["email"],
+            phone=data["phone"],
+            country=data["country"],
+            investor_type=data["investor_type"],
+            park=data.get("park"),
+            investment_band=data["investment_band"],
+            message=data["message"],
+            language=data["language"],
+            consent_at=now,
+            privacy_notice=notice,
+            privacy_version=notice.version if notice else "",
+            referrer=referrer,
+            utm=utm,
+            fingerprint=digest,
+        )
+        enquiry.projects.set(data["projects"])
+        if not spam_reason:
+            # Spam gets no mail; an officer who recovers one resends from the admin.
+            ids = [n.pk for n in plan_notifications(enquiry, list(data["projects"]))]
+            transaction.on_commit(lambda: deliver_later(ids))
+    logger.info("Enquiry %s stored%s", enquiry.reference, " as spam" if spam_reason else "")
+    return enquiry, True
