@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
 from projects.models import ClusterFigure, Partner
@@ -19,3 +20,4 @@ class PartnerAdmin(TranslationAdmin):
     list_filter = ("is_published",)
     search_fields = ("organisation_en", "organisation_zh_hans", "agreement_en")
     date_hierarchy = "signed_on"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
