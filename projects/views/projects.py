@@ -1,4 +1,5 @@
 from django.db.models import Prefetch, Q
+from django.utils.translation import pgettext
 from django.views.generic import DetailView, ListView
 
 from projects.filters import (
@@ -69,6 +70,8 @@ class ProjectListView(ListView):
         context["unknown_parameters"] = sorted(
             key for key in self.request.GET if key not in KNOWN_PARAMETERS
         )
+        ignored = context["ignored"] + [f"“{name[:40]}”" for name in context["unknown_parameters"]]
+        context["ignored_text"] = pgettext("separator between items of a list", ", ").join(ignored)
         return context
 
 

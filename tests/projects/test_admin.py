@@ -43,7 +43,9 @@ def test_project_changelist_shows_thumbnail_amount_stage_and_state(client, super
 
 
 @pytest.mark.parametrize("count", [3, 30])
-def test_project_changelist_queries_are_fixed(client, superuser, django_assert_max_num_queries, count):
+def test_project_changelist_queries_are_fixed(
+    client, superuser, django_assert_max_num_queries, count
+):
     for _ in range(count):
         add_image(make_project())
     with django_assert_max_num_queries(14):

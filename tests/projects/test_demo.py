@@ -14,7 +14,10 @@ pytestmark = pytest.mark.django_db
 
 
 def snapshot():
-    counts = {model.__name__: model.objects.count() for model in apps.get_app_config("projects").get_models()}
+    counts = {
+        model.__name__: model.objects.count()
+        for model in apps.get_app_config("projects").get_models()
+    }
     media = Path(settings.MEDIA_ROOT)
     files = sorted(str(p.relative_to(media)) for p in media.rglob("*") if p.is_file())
     return counts, files

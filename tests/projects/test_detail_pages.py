@@ -23,9 +23,7 @@ def staff(permission=None):
 
 
 def test_project_detail_shows_the_key_facts(client):
-    park = make_park(
-        name_en="East Park", contact_name_en="Li Ming", contact_email="li@example.cn"
-    )
+    park = make_park(name_en="East Park", contact_name_en="Li Ming", contact_email="li@example.cn")
     project = make_project(
         slug="rings",
         name_en="Ring works",
@@ -62,7 +60,7 @@ def test_project_detail_shows_the_key_facts(client):
         '<a href="/en/projects/parks/',
         "<p>Second paragraph.</p>",
         'alt="Forging hall" width="12" height="8" loading="lazy"',
-        "Brochure</a> <span class=\"muted\">(PDF, 1000",
+        'Brochure</a> <span class="muted">(PDF, 1000',
         'class="milestone milestone-done"',
         'class="milestone milestone-planned"',
         "Li Ming",
@@ -187,7 +185,7 @@ def test_park_list_and_detail(client):
     ]:
         assert text in content, text
     assert "Hidden" not in content
-    assert not re.search(r'<(script|iframe|img)[^>]+(amap|baidu|openstreetmap)', content)
+    assert not re.search(r"<(script|iframe|img)[^>]+(amap|baidu|openstreetmap)", content)
 
 
 def test_draft_park_is_404_for_visitors_and_previewed_by_staff(client):

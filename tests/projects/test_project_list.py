@@ -159,7 +159,7 @@ def test_unknown_parameters_are_named_in_the_notice(client):
     response = client.get(URL + "?band[]=x")
     assert response.status_code == 200
     assert response.context["unknown_parameters"] == ["band[]"]
-    assert "“band[]”" in response.content.decode()
+    assert "has been ignored: “band[]”." in response.content.decode()
 
 
 def test_a_very_long_search_is_ignored(client):
@@ -229,3 +229,12 @@ def test_queries_do_not_grow_with_the_registry(client, django_assert_num_queries
     assert response.status_code == 200
     with django_assert_num_queries(10):
         client.get(URL + "?q=project&stage=signed")
+
+
+def test_chinese_list_counts_and_notice(client, demo):
+    content = client.get("/zh-hans/projects/?stage=bogus").content.decode()
+    assert "15 个项目" in content
+    assert "网址中有部分内容无法识别，已忽略：阶段。" in content
+    content = client.get("/zh-hans/projects/?stage=bogus&band=x&foo=1").content.decode()
+    assert "已忽略：阶段、投资额、“foo”。" in content
+    assert "清水镇轴承锻造产业园 (8)" in content
