@@ -214,12 +214,20 @@ PARKS = [
 
 # label, Chinese label, prefix, Chinese prefix, value, unit, Chinese unit
 FIGURES = [
-    ("bearing processing enterprises", "家轴承加工企业", "", "", "528", "", "家"),
-    ("machine tools", "台机床", "", "", "11000", "", "台"),
-    ("workers in the cluster", "从业人员", "over", "超过", "20000", "", "人"),
-    ("tons of yearly capacity", "年产能", "over", "超过", "1000000", "tons", "吨"),
-    ("yuan of yearly output", "年产值", "", "", "8000000000", "yuan", "元"),
-    ("of China's bearing-forging market", "全国轴承锻件市场份额", "over", "超过", "25", "%", "%"),
+    ("Bearing processing enterprises", "轴承加工企业", "", "", "528", "companies", "家"),
+    ("Machine tools", "机床", "", "", "11000", "machines", "台"),
+    ("Workers in the cluster", "从业人员", "over", "超过", "20000", "people", "人"),
+    ("Yearly forging capacity", "年产能", "over", "超过", "1000000", "tons", "吨"),
+    ("Yearly output value", "年产值", "", "", "8000000000", "yuan", "元"),
+    (
+        "Share of China's bearing-forging market",
+        "全国轴承锻件市场份额",
+        "over",
+        "超过",
+        "25",
+        "%",
+        "%",
+    ),
 ]
 
 AGREEMENT_EN = "Strategic cooperation agreement with Liaocheng City and Guanxian County"

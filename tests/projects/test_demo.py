@@ -62,9 +62,9 @@ def test_sample_records_say_they_are_illustrative_in_both_languages(demo):
 
 def test_real_figures_and_partners_with_their_source(demo):
     figures = {f.label_en: f for f in ClusterFigure.objects.all()}
-    assert figures["bearing processing enterprises"].value == 528
-    assert figures["machine tools"].value == 11000
-    assert figures["yuan of yearly output"].value == 8_000_000_000
+    assert figures["Bearing processing enterprises"].value == 528
+    assert figures["Machine tools"].value == 11000
+    assert figures["Yearly output value"].value == 8_000_000_000
     assert {f.source_zh_hans for f in figures.values()} == {"冠县人民政府新闻办公室"}
     assert {f.as_of for f in figures.values()} == {datetime.date(2023, 11, 14)}
     partners = Partner.objects.order_by("order")

@@ -223,8 +223,9 @@ def test_titles_differ_between_pages(client):
 @pytest.mark.parametrize("count", [3, 40])
 def test_queries_do_not_grow_with_the_registry(client, django_assert_num_queries, count):
     make_full_projects(count, park=make_park())
-    # sectors, parks, 4 grouped facet counts, band counts, page count, rows, images
-    with django_assert_num_queries(10):
+    # sectors, parks, 4 grouped facet counts, band counts, page count, rows, images,
+    # and the headline figures (registry totals, cluster figures)
+    with django_assert_num_queries(12):
         response = client.get(URL + "?sort=largest")
     assert response.status_code == 200
     with django_assert_num_queries(10):
@@ -238,3 +239,21 @@ def test_chinese_list_counts_and_notice(client, demo):
     content = client.get("/zh-hans/projects/?stage=bogus&band=x&foo=1").content.decode()
     assert "已忽略：阶段、投资额、“foo”。" in content
     assert "清水镇轴承锻造产业园 (8)" in content
+
+
+def test_headline_figures_from_the_registry_with_sources(client, demo):
+    content = client.get(URL).content.decode()
+    assert '<span class="figure-value">CNY 10.22 billion</span>' in content
+    assert '<span class="figure-value">15</span>' in content
+    assert '<span class="figure-value">528 companies</span>' in content
+    assert '<span class="figure-value">over 25%</span>' in content
+    assert '<span class="figure-value">CNY 8 billion</span>' in content
+    assert (
+        "Source: News Office of People&#x27;s Government of Guanxian County, Nov. 14, 2023"
+        in content
+    )
+    content = client.get("/zh-hans/projects/").content.decode()
+    assert '<span class="figure-value">102.2亿元</span>' in content
+    assert '<span class="figure-value">80亿元</span>' in content
+    assert "来源：冠县人民政府新闻办公室，2023年11月14日" in content
+    assert '<span class="figure-value">528 家</span>' in content
