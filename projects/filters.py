@@ -6,7 +6,7 @@ says which one was ignored; nothing a visitor types can make the list fail.
 """
 
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import InvestmentBand, Project, band_q
@@ -14,6 +14,11 @@ from .models import InvestmentBand, Project, band_q
 SEARCH_MAX_LENGTH = 100
 FACETS = ("sector", "park", "stage", "kind", "band")
 KNOWN_PARAMETERS = {*FACETS, "q", "sort", "page"}
+
+
+# Opportunities have no signing date yet: they follow the signed projects on every database
+# (PostgreSQL would otherwise put NULL first in a descending sort).
+NEWEST_SIGNING_FIRST = F("signing_date").desc(nulls_last=True)
 
 
 class Sort:
@@ -26,7 +31,7 @@ class Sort:
         (NAME, _("Name, A to Z")),
     ]
     ORDER = {
-        NEWEST: ("-signing_date", "-investment_yuan", "slug"),
+        NEWEST: (NEWEST_SIGNING_FIRST, "-investment_yuan", "slug"),
         LARGEST: ("-investment_yuan", "slug"),
         NAME: ("name", "slug"),
     }

@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from projects.filters import NEWEST_SIGNING_FIRST
 from projects.maps import map_links
 from projects.models import Park, ParkCost, ParkDocument, ParkImage, Project
 
@@ -35,7 +36,7 @@ class ParkDetailView(DraftPreviewMixin, DetailView):
             Project.objects.published()
             .filter(park=park)
             .for_cards()
-            .order_by("-signing_date", "-investment_yuan", "slug")
+            .order_by(NEWEST_SIGNING_FIRST, "-investment_yuan", "slug")
         )
         context["map_links"] = map_links(park.latitude, park.longitude, park.name)
         return context

@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 
 from projects.filters import (
     KNOWN_PARAMETERS,
+    NEWEST_SIGNING_FIRST,
     ProjectFilterForm,
     Sort,
     facet_counts,
@@ -102,6 +103,8 @@ class ProjectDetailView(DraftPreviewMixin, DetailView):
             .filter(neighbours)
             .exclude(pk=project.pk)
             .for_cards()
-            .order_by("-is_featured", "-signing_date", "-investment_yuan", "slug")[:RELATED_COUNT]
+            .order_by("-is_featured", NEWEST_SIGNING_FIRST, "-investment_yuan", "slug")[
+                :RELATED_COUNT
+            ]
         )
         return context

@@ -199,3 +199,21 @@ def test_park_admin_has_cost_image_and_document_inlines(client, superuser):
     content = client.get(reverse("admin:projects_park_change", args=[park.pk])).content.decode()
     for prefix in ("costs", "images", "documents"):
         assert f"{prefix}-TOTAL_FORMS" in content
+
+
+def test_change_page_shows_inline_image_thumbnails_and_saves_milestones(client, superuser):
+    project = make_project(slug="rings")
+    add_image(project, alt="Forging hall")
+    url = reverse("admin:projects_project_change", args=[project.pk])
+    content = client.get(url).content.decode()
+    assert 'alt="Forging hall" width="96" height="64"' in content
+    assert 'name="images-0-alt_text_zh_hans"' in content
+
+
+def test_draft_can_be_viewed_on_site_by_its_editor(client, superuser):
+    draft = make_project(slug="draft", is_published=False)
+    response = client.get(reverse("admin:projects_project_change", args=[draft.pk]))
+    assert "View on site" in response.content.decode()
+    page = client.get("/en/projects/draft/")
+    assert page.status_code == 200
+    assert "Draft, not public." in page.content.decode()

@@ -220,3 +220,11 @@ def test_descriptions_are_unique_per_page(client, demo):
     descriptions = [pattern.search(client.get(url).content.decode()).group(1) for url in urls]
     assert len(set(descriptions)) == len(urls)
     assert all(descriptions)
+
+
+def test_a_document_whose_file_is_missing_is_listed_without_a_size(client):
+    project = make_project(slug="rings")
+    ProjectDocument.objects.create(project=project, title_en="Lost", file="documents/gone.pdf")
+    response = client.get("/en/projects/rings/")
+    assert response.status_code == 200
+    assert 'Lost</a> <span class="muted">(PDF)</span>' in response.content.decode()

@@ -257,3 +257,18 @@ def test_headline_figures_from_the_registry_with_sources(client, demo):
     assert '<span class="figure-value">80亿元</span>' in content
     assert "来源：冠县人民政府新闻办公室，2023年11月14日" in content
     assert '<span class="figure-value">528 家</span>' in content
+
+
+def test_opportunities_without_a_signing_date_follow_the_signed_projects(client):
+    make_project(name_en="Open", kind=Project.Kind.OPPORTUNITY, signing_date=None)
+    make_project(name_en="Signed", signing_date="2023-11-14")
+    assert names(client.get(URL)) == ["Signed", "Open"]
+    assert names(client.get(URL + "?kind=opportunity")) == ["Open"]
+
+
+def test_sorting_by_name_follows_the_readers_language(client):
+    make_project(name_en="Alpha", name_zh_hans="甲")  # U+7532
+    make_project(name_en="Beta", name_zh_hans="乙")  # U+4E59, sorts first
+    assert names(client.get(URL + "?sort=name")) == ["Alpha", "Beta"]
+    response = client.get("/zh-hans/projects/?sort=name")
+    assert [p.name_en for p in response.context["projects"]] == ["Beta", "Alpha"]
