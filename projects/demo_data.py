@@ -253,15 +253,17 @@ def _project(
     done_signing = ("2023-11-14", "Agreement signed at the conference", "大会签约", True)
     milestones = [done_signing]
     order = ["signed", "land", "construction", "trial", "production"]
+    # Reached steps are dated before every planned one, so each timeline reads in order.
     steps = [
-        ("2024-03-20", "Land secured", "取得土地"),
-        ("2024-06-01", "Construction starts", "开工建设"),
-        ("2025-04-15", "Trial production", "试生产"),
-        ("2025-10-01", "Full production", "全面投产"),
+        ("2024-03-20", "2027-03-01", "Land secured", "取得土地"),
+        ("2024-09-01", "2027-06-01", "Construction starts", "开工建设"),
+        ("2025-06-15", "2027-10-01", "Trial production", "试生产"),
+        ("2026-03-01", "2028-03-01", "Full production", "全面投产"),
     ]
     reached = order.index(stage)
-    for index, (date, title_en, title_zh) in enumerate(steps, start=1):
-        milestones.append((date, title_en, title_zh, index <= reached))
+    for index, (done_on, planned_for, title_en, title_zh) in enumerate(steps, start=1):
+        done = index <= reached
+        milestones.append((done_on if done else planned_for, title_en, title_zh, done))
     return {
         "slug": slug,
         "name_en": name_en,

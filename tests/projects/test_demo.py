@@ -82,3 +82,12 @@ def test_demo_images_are_real_images_with_sizes(demo):
         assert image.image.storage.exists(image.image.name)
         assert image.alt_text_en and image.alt_text_zh_hans
     assert Sector.objects.count() == 7
+
+
+def test_demo_timelines_follow_the_stage(demo):
+    for project in Project.objects.prefetch_related("milestones"):
+        milestones = list(project.milestones.all())
+        done = [m.is_done for m in milestones]
+        assert done == sorted(done, reverse=True), project.slug
+        expected_done = 1 + list(Project.Stage.values).index(project.stage)
+        assert sum(done) == expected_done, project.slug
