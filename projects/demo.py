@@ -10,8 +10,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from .demo_data import FIGURES, PARKS, PARTNERS, PROJECTS, SECTORS, SOURCE_EN, SOURCE_ZH
 from .demo_images import drawn_image
+from .demo_parks import FIGURES, PARKS, PARTNERS, SECTORS, SOURCE_EN, SOURCE_ZH
+from .demo_projects import PROJECTS
 from .models import (
     ClusterFigure,
     Milestone,
