@@ -272,3 +272,10 @@ def test_sorting_by_name_follows_the_readers_language(client):
     assert names(client.get(URL + "?sort=name")) == ["Alpha", "Beta"]
     response = client.get("/zh-hans/projects/?sort=name")
     assert [p.name_en for p in response.context["projects"]] == ["Beta", "Alpha"]
+
+
+def test_a_nul_character_in_the_search_is_ignored(client):
+    make_project()
+    response = client.get(URL + "?q=ring%00")
+    assert response.status_code == 200
+    assert response.context["ignored"] == ["Search"]
