@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
-from django.template import TemplateDoesNotExist, loader
+from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -26,17 +26,6 @@ from projects.models import ClusterFigure, Park, Partner, Project
 FEATURED_ON_HOME = 6
 NEWS_ON_HOME = 3
 RESULTS_PER_PAGE = 10
-PROJECT_CARD = "projects/includes/project_card.html"
-PROJECT_CARD_FALLBACK = "portal/includes/project_card_fallback.html"
-
-
-def project_card_template():
-    """The registry's project card, or a plain one of ours while the registry has none."""
-    try:
-        return loader.get_template(PROJECT_CARD)
-    except TemplateDoesNotExist:
-        return loader.get_template(PROJECT_CARD_FALLBACK)
-
 
 # As json_script does: inside <script> these could end the element or open a comment.
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -49,7 +38,7 @@ def json_ld(data):
 
 
 class HomeView(TemplateView):
-    """Ten queries whatever the registry holds: one per block of the page."""
+    """Twelve queries whatever the registry holds: one per block, and the cards' images."""
 
     template_name = "portal/home.html"
 
@@ -61,15 +50,12 @@ class HomeView(TemplateView):
             headline=Project.objects.headline(),
             figures=list(ClusterFigure.objects.published()),
             featured=list(
-                Project.objects.published()
-                .filter(is_featured=True)
-                .select_related("sector", "park")[:FEATURED_ON_HOME]
+                Project.objects.published().filter(is_featured=True).for_cards()[:FEATURED_ON_HOME]
             ),
-            parks=list(Park.objects.published()),
+            parks=list(Park.objects.published().for_cards()),
             news=list(Article.objects.published().select_related("category")[:NEWS_ON_HOME]),
             partners=list(Partner.objects.published()),
             charts=registry_charts(),
-            card_template=project_card_template(),
             organisation_json_ld=json_ld(self.organisation(home)),
         )
         return context

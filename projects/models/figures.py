@@ -17,7 +17,13 @@ class ClusterFigure(TimeStampedModel):
     )
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
     unit = models.CharField(
-        _("unit"), max_length=40, blank=True, help_text=_("For example: tons, workers, yuan.")
+        _("unit"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "For example: tons, workers. Write “yuan” for an amount of money: the site then "
+            "writes it the reader's way (CNY 8 billion, 80亿元)."
+        ),
     )
     prefix = models.CharField(
         _("prefix"), max_length=10, blank=True, help_text=_("Shown before the value, e.g. “over”.")
@@ -38,6 +44,10 @@ class ClusterFigure(TimeStampedModel):
 
     def __str__(self):
         return self.label
+
+    @property
+    def is_money(self):
+        return (self.unit_en or "").strip().lower() in ("yuan", "cny")
 
 
 class Partner(TimeStampedModel):

@@ -3,11 +3,12 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from projects.uploads import PdfField, SafeImageField
 
-from .base import ContactOfficer, Publishable
+from .base import ContactOfficer, Publishable, PublishableQuerySet
 
 MU_PER_HECTARE = Decimal(15)
 
@@ -29,6 +30,18 @@ class Sector(models.Model):
 
     def __str__(self):
         return self.name or self.slug
+
+
+class ParkQuerySet(PublishableQuerySet):
+    def for_cards(self):
+        """Everything a park card shows, including its number of published projects."""
+        now = timezone.now()
+        published_projects = models.Q(projects__is_published=True, projects__published_at__lte=now)
+        return self.annotate(
+            project_count=models.Count("projects", filter=published_projects)
+        ).prefetch_related(
+            models.Prefetch("images", queryset=ParkImage.objects.order_by("order", "pk"))
+        )
 
 
 class Park(Publishable, ContactOfficer):
@@ -116,6 +129,8 @@ class Park(Publishable, ContactOfficer):
         _("order"), default=0, help_text=_("Lower numbers come first.")
     )
 
+    objects = ParkQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "slug"]
         verbose_name = _("industrial park")
@@ -143,6 +158,11 @@ class Park(Publishable, ContactOfficer):
 
     def get_absolute_url(self):
         return reverse("projects:park_detail", kwargs={"slug": self.slug})
+
+    @property
+    def cover(self):
+        images = list(self.images.all())
+        return images[0] if images else None
 
     @property
     def incentive_list(self):

@@ -3,7 +3,7 @@
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, override
 
 from projects.i18n import fallback_language
 from projects.models import MU_PER_HECTARE
@@ -46,10 +46,12 @@ def format_money(value, language=None):
         if amount >= WAN:
             return f"{_trimmed(amount / WAN)}万元"
         return f"{_trimmed(amount)}元"
-    if amount >= BILLION:
-        return gettext("CNY %(amount)s billion") % {"amount": _trimmed(amount / BILLION)}
-    if amount >= MILLION:
-        return gettext("CNY %(amount)s million") % {"amount": _trimmed(amount / MILLION)}
+    # The wording follows `language`, not whichever language happens to be active.
+    with override(language):
+        if amount >= BILLION:
+            return gettext("CNY %(amount)s billion") % {"amount": _trimmed(amount / BILLION)}
+        if amount >= MILLION:
+            return gettext("CNY %(amount)s million") % {"amount": _trimmed(amount / MILLION)}
     return f"CNY {_trimmed(amount)}"
 
 

@@ -157,7 +157,7 @@ def test_home_makes_the_same_number_of_queries_whatever_the_registry_holds(
             organisation_en=f"P{i}", agreement_en="x", signed_on=datetime.date(2023, 1, 1)
         )
     make_park()
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(12):
         assert client.get("/en/").status_code == 200
 
 

@@ -28,3 +28,12 @@ def test_money_of_nothing_is_empty(bad):
 def test_area_shows_mu_beside_hectares():
     assert area("12.5") == "12.5 ha (188 mu)"
     assert area(None) == ""
+
+
+def test_money_follows_the_language_asked_for_not_the_active_one():
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        assert format_money("680000000", "en") == "CNY 680 million"
+    with translation.override("en"):
+        assert format_money("680000000", "zh-hans") == "6.8亿元"

@@ -1,0 +1,64 @@
+"""Pieces every registry admin shares: thumbnails and the publish and unpublish actions."""
+
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+THUMBNAIL_WIDTH = 96
+
+
+def thumbnail_html(image):
+    """A small preview of an image row (ProjectImage or ParkImage), or a dash."""
+    if not image or not image.image:
+        return "–"
+    width = THUMBNAIL_WIDTH
+    height = round(width * image.height / image.width) if image.width and image.height else ""
+    return format_html(
+        '<img src="{}" alt="{}" width="{}" height="{}" loading="lazy">',
+        image.image.url,
+        image.alt_text,
+        width,
+        height,
+    )
+
+
+class ThumbnailInlineMixin:
+    readonly_fields = ("thumbnail",)
+
+    @admin.display(description=_("preview"))
+    def thumbnail(self, obj):
+        return thumbnail_html(obj if obj.pk else None)
+
+
+class PublishActionsMixin:
+    """Publish or withdraw many records at once; only for staff who may change them."""
+
+    actions = ("publish", "unpublish")
+
+    @admin.action(description=_("Publish the selected items"), permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.filter(is_published=False).update(
+            is_published=True, updated_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d item published.", "%(count)d items published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Withdraw the selected items from the site"), permissions=["change"]
+    )
+    def unpublish(self, request, queryset):
+        count = queryset.filter(is_published=True).update(
+            is_published=False, updated_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d item withdrawn.", "%(count)d items withdrawn.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )

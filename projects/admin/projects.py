@@ -1,0 +1,112 @@
+from django.contrib import admin
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from projects.models import Milestone, Project, ProjectDocument, ProjectImage
+from projects.templatetags.registry import format_money
+
+from .common import PublishActionsMixin, ThumbnailInlineMixin, thumbnail_html
+
+
+class ProjectImageInline(ThumbnailInlineMixin, TranslationTabularInline):
+    model = ProjectImage
+    extra = 0
+    fields = ("thumbnail", "image", "alt_text", "caption", "order")
+
+
+class ProjectDocumentInline(TranslationTabularInline):
+    model = ProjectDocument
+    extra = 0
+    fields = ("title", "file", "order")
+
+
+class MilestoneInline(TranslationTabularInline):
+    model = Milestone
+    extra = 0
+    fields = ("date", "title", "is_done")
+
+
+@admin.register(Project)
+class ProjectAdmin(PublishActionsMixin, TranslationAdmin):
+    list_display = (
+        "thumbnail",
+        "name",
+        "sector",
+        "park",
+        "stage",
+        "amount",
+        "signing_date",
+        "is_featured",
+        "is_published",
+    )
+    list_display_links = ("thumbnail", "name")
+    list_filter = ("is_published", "kind", "stage", "sector", "park", "is_featured")
+    list_select_related = ("sector", "park")
+    search_fields = (
+        "name_en",
+        "name_zh_hans",
+        "summary_en",
+        "summary_zh_hans",
+        "investor_en",
+        "investor_zh_hans",
+        "slug",
+    )
+    prepopulated_fields = {"slug": ("name_en",)}
+    autocomplete_fields = ("sector", "park")
+    date_hierarchy = "signing_date"
+    ordering = ("-signing_date", "-investment_yuan", "slug")
+    inlines = (ProjectImageInline, ProjectDocumentInline, MilestoneInline)
+    readonly_fields = ("created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "summary", "description")}),
+        (
+            _("Classification"),
+            {"fields": ("kind", "sector", "park", "stage", "is_featured")},
+        ),
+        (
+            _("Investment"),
+            {
+                "fields": (
+                    "investment_yuan",
+                    "investor",
+                    "investor_country",
+                    "signing_date",
+                    "signing_event",
+                    "annual_output_yuan",
+                    "jobs",
+                    "land_area_ha",
+                    "construction_start",
+                    "construction_end",
+                )
+            },
+        ),
+        (
+            _("Contact officer"),
+            {
+                "description": _("Leave empty to show the park's officer instead."),
+                "fields": ("contact_name", "contact_title", "contact_email", "contact_phone"),
+            },
+        ),
+        (
+            _("Publication"),
+            {"fields": ("is_published", "published_at", "created_at", "updated_at")},
+        ),
+    )
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch("images", queryset=ProjectImage.objects.order_by("order", "pk"))
+            )
+        )
+
+    @admin.display(description=_("image"))
+    def thumbnail(self, obj):
+        return thumbnail_html(obj.cover)
+
+    @admin.display(description=_("investment"), ordering="investment_yuan")
+    def amount(self, obj):
+        return format_money(obj.investment_yuan)

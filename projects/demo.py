@@ -1,0 +1,207 @@
+"""Demo content of the registry: the cluster's real figures and partners, two parks and fifteen
+sample projects. Parks and projects are illustrative and say so in their own text.
+
+`seed(stdout)` is called by `manage.py seed_demo`. It creates what is missing and leaves every
+existing row (and file) alone, so running it twice changes nothing.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from .demo_images import drawn_image
+from .demo_parks import FIGURES, PARKS, PARTNERS, SECTORS, SOURCE_EN, SOURCE_ZH
+from .demo_projects import PROJECTS
+from .models import (
+    ClusterFigure,
+    Milestone,
+    Park,
+    ParkCost,
+    ParkImage,
+    Partner,
+    Project,
+    ProjectImage,
+    Sector,
+)
+
+CONFERENCE_DATE = datetime.date(2023, 11, 14)
+CONFERENCE_EN = "2023 China Bearing (Forging) Industry High-quality Development Conference"
+CONFERENCE_ZH = "2023中国轴承（锻造）产业高质量发展大会"
+SAMPLE_NOTE_EN = (
+    "This is an illustrative sample record, not one of the actual signed projects; "
+    "its details will be replaced when the county publishes them."
+)
+SAMPLE_NOTE_ZH = "本条为示例记录，并非实际签约项目；县里公布正式信息后将予替换。"
+TOTAL_SIGNED_YUAN = Decimal(10_220_000_000)
+
+
+def seed(stdout):
+    sectors = _sectors()
+    parks = _parks(sectors)
+    _figures()
+    _partners()
+    created = _projects(sectors, parks)
+    stdout.write(
+        f"Registry: {len(sectors)} sectors, {len(parks)} parks, {created} new sample projects."
+    )
+
+
+def _sectors():
+    sectors = {}
+    for order, (slug, name_en, name_zh, description_en, description_zh) in enumerate(SECTORS):
+        sectors[slug], _created = Sector.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name_en": name_en,
+                "name_zh_hans": name_zh,
+                "description_en": description_en,
+                "description_zh_hans": description_zh,
+                "order": order,
+            },
+        )
+    return sectors
+
+
+def _parks(sectors):
+    parks = {}
+    for order, data in enumerate(PARKS):
+        data = dict(data)
+        costs = data.pop("costs")
+        sector_slugs = data.pop("sectors")
+        park, created = Park.objects.get_or_create(
+            slug=data.pop("slug"),
+            defaults={
+                **data,
+                "order": order,
+                "is_published": True,
+                "published_at": timezone.now(),
+            },
+        )
+        parks[park.slug] = park
+        if not created:
+            continue
+        park.sectors.set([sectors[slug] for slug in sector_slugs])
+        for row, (label_en, label_zh, amount, unit_en, unit_zh, note_en, note_zh) in enumerate(
+            costs
+        ):
+            ParkCost.objects.create(
+                park=park,
+                label_en=label_en,
+                label_zh_hans=label_zh,
+                amount=Decimal(amount),
+                unit_en=unit_en,
+                unit_zh_hans=unit_zh,
+                note_en=note_en,
+                note_zh_hans=note_zh,
+                order=row,
+            )
+        image = ParkImage(
+            park=park,
+            alt_text_en=f"Illustration of {park.name_en}: a site plan with forging halls",
+            alt_text_zh_hans=f"{park.name_zh_hans}示意图：带锻造车间的园区平面",
+            caption_en="Illustration drawn for the demo, not a photograph.",
+            caption_zh_hans="演示用示意图，并非实景照片。",
+        )
+        image.image.save(f"{park.slug}.jpg", drawn_image(park.slug, park.name_en), save=False)
+        image.save()
+    return parks
+
+
+def _figures():
+    for order, (label_en, label_zh, prefix_en, prefix_zh, value, unit_en, unit_zh) in enumerate(
+        FIGURES
+    ):
+        ClusterFigure.objects.get_or_create(
+            label_en=label_en,
+            defaults={
+                "label_zh_hans": label_zh,
+                "prefix_en": prefix_en,
+                "prefix_zh_hans": prefix_zh,
+                "value": Decimal(value),
+                "unit_en": unit_en,
+                "unit_zh_hans": unit_zh,
+                "source_en": SOURCE_EN,
+                "source_zh_hans": SOURCE_ZH,
+                "as_of": CONFERENCE_DATE,
+                "order": order,
+            },
+        )
+
+
+def _partners():
+    for order, (organisation_en, organisation_zh, agreement_en, agreement_zh) in enumerate(
+        PARTNERS
+    ):
+        Partner.objects.get_or_create(
+            organisation_en=organisation_en,
+            defaults={
+                "organisation_zh_hans": organisation_zh,
+                "agreement_en": agreement_en,
+                "agreement_zh_hans": agreement_zh,
+                "signed_on": CONFERENCE_DATE,
+                "order": order,
+            },
+        )
+
+
+def _projects(sectors, parks):
+    total = sum(Decimal(row["yi"]) * 100_000_000 for row in PROJECTS)
+    assert total == TOTAL_SIGNED_YUAN, f"the sample projects add up to {total}, not 10.22 billion"
+    created_count = 0
+    for row in PROJECTS:
+        row = dict(row)
+        milestones = row.pop("milestones")
+        amount = Decimal(row.pop("yi")) * 100_000_000
+        name_en, name_zh = row.pop("name_en"), row.pop("name_zh")
+        what_en, what_zh = row.pop("what_en"), row.pop("what_zh")
+        project, created = Project.objects.get_or_create(
+            slug=row.pop("slug"),
+            defaults={
+                "name_en": name_en,
+                "name_zh_hans": name_zh,
+                "summary_en": f"{what_en} Illustrative sample project.",
+                "summary_zh_hans": f"{what_zh}（示例项目）",
+                "description_en": f"{what_en}\n\n{SAMPLE_NOTE_EN}",
+                "description_zh_hans": f"{what_zh}\n\n{SAMPLE_NOTE_ZH}",
+                "kind": Project.Kind.SIGNED,
+                "sector": sectors[row.pop("sector")],
+                "park": parks[row.pop("park")],
+                "stage": row.pop("stage"),
+                "investment_yuan": amount,
+                "investor_en": row.pop("investor_en"),
+                "investor_zh_hans": row.pop("investor_zh"),
+                "investor_country_en": "China",
+                "investor_country_zh_hans": "中国",
+                "signing_date": CONFERENCE_DATE,
+                "signing_event_en": CONFERENCE_EN,
+                "signing_event_zh_hans": CONFERENCE_ZH,
+                "annual_output_yuan": amount * Decimal(row.pop("output_ratio")),
+                "jobs": row.pop("jobs"),
+                "land_area_ha": Decimal(row.pop("land_ha")),
+                "is_featured": row.pop("featured", False),
+                "is_published": True,
+                "published_at": timezone.now(),
+            },
+        )
+        if not created:
+            continue
+        created_count += 1
+        for date, title_en, title_zh, done in milestones:
+            Milestone.objects.create(
+                project=project,
+                date=datetime.date.fromisoformat(date),
+                title_en=title_en,
+                title_zh_hans=title_zh,
+                is_done=done,
+            )
+        image = ProjectImage(
+            project=project,
+            alt_text_en=f"Illustration for {name_en}: bearing rings on a forging line",
+            alt_text_zh_hans=f"{name_zh}示意图：锻造线上的轴承套圈",
+            caption_en="Illustration drawn for the demo, not a photograph.",
+            caption_zh_hans="演示用示意图，并非实景照片。",
+        )
+        image.image.save(f"{project.slug}.jpg", drawn_image(project.slug, name_en), save=False)
+        image.save()
+    return created_count

@@ -1,0 +1,133 @@
+"""The project list's filters: a form that validates the query string, and the option counts.
+
+Every filter is a plain GET parameter, so each state of the list is a URL a visitor can share.
+A value the form does not accept is dropped (the rest of the filters still apply) and the page
+says which one was ignored; nothing a visitor types can make the list fail.
+"""
+
+from django import forms
+from django.db.models import Count, F, Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import InvestmentBand, Project, band_q
+
+SEARCH_MAX_LENGTH = 100
+FACETS = ("sector", "park", "stage", "kind", "band")
+KNOWN_PARAMETERS = {*FACETS, "q", "sort", "page"}
+
+
+# Opportunities have no signing date yet: they follow the signed projects on every database
+# (PostgreSQL would otherwise put NULL first in a descending sort).
+NEWEST_SIGNING_FIRST = F("signing_date").desc(nulls_last=True)
+
+
+class Sort:
+    NEWEST = "newest"
+    LARGEST = "largest"
+    NAME = "name"
+    CHOICES = [
+        (NEWEST, _("Newest signing first")),
+        (LARGEST, _("Largest investment first")),
+        (NAME, _("Name, A to Z")),
+    ]
+    ORDER = {
+        NEWEST: (NEWEST_SIGNING_FIRST, "-investment_yuan", "slug"),
+        LARGEST: ("-investment_yuan", "slug"),
+        NAME: ("name", "slug"),
+    }
+
+
+class ProjectFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=SEARCH_MAX_LENGTH,
+        strip=True,
+        help_text=_("Name, summary or investor, in English or Chinese."),
+    )
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    park = forms.ChoiceField(label=_("Industrial park"), required=False)
+    stage = forms.ChoiceField(label=_("Stage"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    band = forms.ChoiceField(label=_("Investment"), required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=Sort.CHOICES)
+
+    def __init__(self, data, *, sectors, parks):
+        super().__init__(data)
+        self.fields["sector"].choices = [("", _("All sectors"))] + [
+            (s.slug, s.name) for s in sectors
+        ]
+        self.fields["park"].choices = [("", _("All parks"))] + [(p.slug, p.name) for p in parks]
+        self.fields["stage"].choices = [("", _("All stages")), *Project.Stage.choices]
+        self.fields["kind"].choices = [("", _("All kinds")), *Project.Kind.choices]
+        self.fields["band"].choices = [("", _("Any amount")), *InvestmentBand.choices]
+
+    def values(self):
+        """The accepted values; an invalid field counts as not given."""
+        self.is_valid()
+        return {
+            name: self.cleaned_data.get(name, "") if name not in self.errors else ""
+            for name in self.fields
+        }
+
+    def ignored(self):
+        """The labels of the filters whose values were not understood."""
+        self.is_valid()
+        return [str(self.fields[name].label) for name in self.fields if name in self.errors]
+
+
+def search_q(text):
+    """Matches the words of `text` in the name, summary or investor, in either language."""
+    condition = Q()
+    for word in text.split():
+        word_condition = Q()
+        for field in ("name", "summary", "investor"):
+            for language in ("en", "zh_hans"):
+                word_condition |= Q(**{f"{field}_{language}__icontains": word})
+        condition &= word_condition
+    return condition
+
+
+def facet_q(values, skip=None):
+    """The filter for every chosen value except the facet `skip` (whose counts we compute)."""
+    condition = Q()
+    if values["q"]:
+        condition &= search_q(values["q"])
+    if values["sector"] and skip != "sector":
+        condition &= Q(sector__slug=values["sector"])
+    if values["park"] and skip != "park":
+        condition &= Q(park__slug=values["park"])
+    if values["stage"] and skip != "stage":
+        condition &= Q(stage=values["stage"])
+    if values["kind"] and skip != "kind":
+        condition &= Q(kind=values["kind"])
+    if values["band"] and skip != "band":
+        condition &= band_q(values["band"])
+    return condition
+
+
+def facet_counts(queryset, values):
+    """For each facet, how many projects each option would show with the other filters kept.
+
+    One query per facet, whatever the number of projects or options.
+    """
+    counts = {}
+    for facet, column in (
+        ("sector", "sector__slug"),
+        ("park", "park__slug"),
+        ("stage", "stage"),
+        ("kind", "kind"),
+    ):
+        rows = (
+            queryset.filter(facet_q(values, skip=facet))
+            .order_by()
+            .values(column)
+            .annotate(n=Count("pk"))
+        )
+        counts[facet] = {row[column]: row["n"] for row in rows}
+    bands = list(InvestmentBand)
+    totals = queryset.filter(facet_q(values, skip="band")).aggregate(
+        **{f"band_{i}": Count("pk", filter=band_q(band)) for i, band in enumerate(bands)}
+    )
+    counts["band"] = {band.value: totals[f"band_{i}"] for i, band in enumerate(bands)}
+    return counts

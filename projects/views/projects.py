@@ -1,0 +1,110 @@
+from django.db.models import Prefetch, Q
+from django.utils.translation import pgettext
+from django.views.generic import DetailView, ListView
+
+from projects.filters import (
+    KNOWN_PARAMETERS,
+    NEWEST_SIGNING_FIRST,
+    ProjectFilterForm,
+    Sort,
+    facet_counts,
+    facet_q,
+)
+from projects.models import Milestone, Park, Project, ProjectDocument, ProjectImage, Sector
+
+from .drafts import DraftPreviewMixin
+
+RELATED_COUNT = 3
+
+
+class ProjectListView(ListView):
+    """The registry's projects, filtered, searched and sorted by GET parameters only."""
+
+    template_name = "projects/project_list.html"
+    context_object_name = "projects"
+    paginate_by = 12
+
+    def get(self, request, *args, **kwargs):
+        self.sectors = list(Sector.objects.all())
+        self.parks = list(Park.objects.published())
+        self.form = ProjectFilterForm(request.GET, sectors=self.sectors, parks=self.parks)
+        self.values = self.form.values()
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        order = Sort.ORDER[self.values["sort"] or Sort.NEWEST]
+        return Project.objects.published().filter(facet_q(self.values)).for_cards().order_by(*order)
+
+    def options(self, facet, choices, counts):
+        chosen = self.values[facet]
+        return [
+            {
+                "value": value,
+                "label": label,
+                "count": counts.get(value, 0),
+                "selected": value == chosen,
+            }
+            for value, label in choices
+            if value
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counts = facet_counts(Project.objects.published(), self.values)
+        form = self.form
+        context["facets"] = [
+            {
+                "name": name,
+                "label": form.fields[name].label,
+                "all_label": form.fields[name].choices[0][1],
+                "options": self.options(name, form.fields[name].choices, counts[name]),
+            }
+            for name in ("sector", "park", "stage", "kind", "band")
+        ]
+        context["sort_options"] = [
+            {"value": value, "label": label, "selected": value == self.values["sort"]}
+            for value, label in Sort.CHOICES
+        ]
+        context["query"] = self.values["q"]
+        context["is_filtered"] = any(self.values[name] for name in ("q", *counts))
+        context["ignored"] = self.form.ignored()
+        context["unknown_parameters"] = sorted(
+            key for key in self.request.GET if key not in KNOWN_PARAMETERS
+        )
+        ignored = context["ignored"] + [f"“{name[:40]}”" for name in context["unknown_parameters"]]
+        context["ignored_text"] = pgettext("separator between items of a list", ", ").join(ignored)
+        return context
+
+
+class ProjectDetailView(DraftPreviewMixin, DetailView):
+    model = Project
+    preview_permission = "projects.change_project"
+    template_name = "projects/project_detail.html"
+
+    def get_queryset(self):
+        return (
+            self.base_queryset()
+            .select_related("sector", "park")
+            .prefetch_related(
+                Prefetch("images", queryset=ProjectImage.objects.order_by("order", "pk")),
+                Prefetch("documents", queryset=ProjectDocument.objects.order_by("order", "pk")),
+                Prefetch("milestones", queryset=Milestone.objects.order_by("date", "pk")),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        project = self.object
+        neighbours = Q(sector_id=project.sector_id)
+        if project.park_id:
+            neighbours |= Q(park_id=project.park_id)
+        context["related"] = list(
+            Project.objects.published()
+            .filter(neighbours)
+            .exclude(pk=project.pk)
+            .for_cards()
+            .order_by("-is_featured", NEWEST_SIGNING_FIRST, "-investment_yuan", "slug")[
+                :RELATED_COUNT
+            ]
+        )
+        return context

@@ -1,0 +1,105 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from projects.models import InvestmentBand, Park, Project, band_q
+from tests.factories import make_park, make_project, make_sector
+
+pytestmark = pytest.mark.django_db
+
+
+def test_published_hides_drafts_and_scheduled_projects():
+    visible = make_project()
+    make_project(is_published=False)
+    make_project(published_at=timezone.now() + datetime.timedelta(days=1))
+    assert list(Project.objects.published()) == [visible]
+
+
+def test_negative_investment_is_refused_by_the_database():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_project(investment_yuan=Decimal(-1))
+
+
+def test_construction_cannot_end_before_it_starts_in_the_database():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_project(
+            construction_start=datetime.date(2024, 5, 1),
+            construction_end=datetime.date(2024, 4, 1),
+        )
+
+
+def test_clean_explains_the_construction_dates_and_signing_date():
+    project = Project(
+        name_en="X",
+        slug="x",
+        summary_en="S",
+        sector=make_sector(),
+        investment_yuan=1,
+        construction_start=datetime.date(2024, 5, 1),
+        construction_end=datetime.date(2024, 4, 1),
+    )
+    with pytest.raises(ValidationError) as error:
+        project.clean()
+    assert "construction_end" in error.value.message_dict
+    project.construction_end = None
+    with pytest.raises(ValidationError) as error:
+        project.clean()
+    assert "signing_date" in error.value.message_dict
+
+
+def test_slugs_are_unique():
+    make_project(slug="same")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_project(slug="same")
+
+
+def test_negative_park_area_is_refused():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_park(available_area_ha=Decimal(-5))
+
+
+@pytest.mark.parametrize(
+    ("amount", "band"),
+    [
+        (99_999_999, InvestmentBand.UNDER_100M),
+        (100_000_000, InvestmentBand.FROM_100M_TO_500M),
+        (499_999_999, InvestmentBand.FROM_100M_TO_500M),
+        (500_000_000, InvestmentBand.FROM_500M_TO_1B),
+        (1_000_000_000, InvestmentBand.OVER_1B),
+    ],
+)
+def test_each_amount_falls_in_exactly_one_band(amount, band):
+    project = make_project(investment_yuan=Decimal(amount))
+    bands = [b for b in InvestmentBand if Project.objects.filter(band_q(b), pk=project.pk).exists()]
+    assert bands == [band]
+
+
+def test_contact_falls_back_to_the_park_officer():
+    park = make_park(contact_name_en="Li Ming", contact_email="li@example.cn")
+    project = make_project(park=park)
+    assert project.contact == park
+    project.contact_name_en = "Wang Fang"
+    project.contact_phone = "+86 635 1"
+    assert project.contact == project
+    assert make_project().contact is None
+
+
+def test_headline_counts_only_published_signed_projects():
+    make_project(investment_yuan=Decimal(600_000_000))
+    make_project(investment_yuan=Decimal(400_000_000))
+    make_project(investment_yuan=Decimal(900_000_000), is_published=False)
+    make_project(investment_yuan=Decimal(700_000_000), kind=Project.Kind.OPPORTUNITY)
+    headline = Project.objects.headline()
+    assert headline["count"] == 2
+    assert headline["total"] == Decimal(1_000_000_000)
+
+
+def test_park_cards_count_published_projects_only():
+    park = make_park()
+    make_project(park=park)
+    make_project(park=park, is_published=False)
+    assert Park.objects.for_cards().get(pk=park.pk).project_count == 1

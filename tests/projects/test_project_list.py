@@ -1,0 +1,281 @@
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from projects.models import Project
+from tests.factories import make_park, make_project, make_sector
+
+from .helpers import make_full_projects
+
+pytestmark = pytest.mark.django_db
+
+URL = "/en/projects/"
+
+
+def names(response):
+    return [p.name for p in response.context["projects"]]
+
+
+def option(response, facet, value):
+    for item in response.context["facets"]:
+        if item["name"] == facet:
+            return next(o for o in item["options"] if o["value"] == value)
+    raise AssertionError(facet)
+
+
+def test_url_names_and_paths():
+    with translation.override("en"):
+        assert reverse("projects:project_list") == "/en/projects/"
+    with translation.override("zh-hans"):
+        assert reverse("projects:project_list") == "/zh-hans/projects/"
+
+
+def test_the_demo_list_shows_fifteen_projects_over_two_pages(client, demo):
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert response.context["paginator"].count == 15
+    assert len(response.context["projects"]) == 12
+    assert "15 projects" in response.content.decode()
+    assert 'rel="next" href="?page=2"' in response.content.decode()
+    second = client.get(URL + "?page=2")
+    assert len(second.context["projects"]) == 3
+
+
+def test_demo_filtered_by_park_gives_the_subset_and_counts(client, demo):
+    response = client.get(URL + "?park=guanxian-bearing-industrial-park")
+    expected = Project.objects.filter(park__slug="guanxian-bearing-industrial-park").count()
+    assert expected == 7
+    assert response.context["paginator"].count == 7
+    assert option(response, "park", "qingshui-bearing-forging-park")["count"] == 8
+    assert option(response, "park", "guanxian-bearing-industrial-park")["count"] == 7
+    assert option(response, "stage", "land")["count"] == 3
+    assert "Guanxian Bearing Industrial Park (7)" in response.content.decode()
+
+
+def test_demo_filtered_by_stage_and_band(client, demo):
+    response = client.get(URL + "?stage=production")
+    assert sorted(names(response)) == [
+        "CNC ring machining",
+        "Forging automation retrofit",
+        "Precision steel balls",
+        "Shared heat-treatment centre",
+    ]
+    response = client.get(URL + "?band=over-1b")
+    assert names(response) == [
+        "Large wind-power bearing rings",
+        "Precision automotive bearings",
+        "Intelligent forging centre",
+    ]
+    assert option(response, "band", "under-100m")["count"] == 1
+    assert option(response, "band", "100m-500m")["count"] == 3
+    assert option(response, "band", "500m-1b")["count"] == 8
+    assert option(response, "band", "over-1b")["count"] == 3
+    # Counts of other facets follow the chosen band.
+    assert option(response, "stage", "construction")["count"] == 1
+
+
+def test_demo_headline_total(demo):
+    headline = Project.objects.headline()
+    assert headline["count"] == 15
+    assert headline["total"] == Decimal(10_220_000_000)
+    from projects.templatetags.registry import format_money
+
+    assert format_money(headline["total"], "en") == "CNY 10.22 billion"
+    assert format_money(headline["total"], "zh-hans") == "102.2亿元"
+
+
+def test_filters_combine_and_counts_ignore_their_own_facet(client):
+    forging, bearings = make_sector(slug="forging"), make_sector(slug="bearings")
+    park = make_park(slug="east")
+    make_project(name_en="A", sector=forging, park=park, stage="signed")
+    make_project(name_en="B", sector=forging, stage="production")
+    make_project(name_en="C", sector=bearings, park=park, stage="signed")
+    response = client.get(URL + "?sector=forging&stage=signed")
+    assert names(response) == ["A"]
+    assert option(response, "sector", "forging")["count"] == 1
+    assert option(response, "sector", "bearings")["count"] == 1
+    assert option(response, "stage", "production")["count"] == 1
+    assert option(response, "sector", "forging")["selected"] is True
+
+
+def test_search_finds_name_summary_and_investor_in_both_languages(client):
+    make_project(name_en="Ring forging", name_zh_hans="套圈锻造")
+    make_project(name_en="Balls", summary_en="Balls for bearings", summary_zh_hans="钢球")
+    make_project(name_en="Luoyang", investor_en="Luoyang Works", investor_zh_hans="洛阳工厂")
+    make_project(name_en="Other")
+    assert names(client.get(URL + "?q=forging")) == ["Ring forging"]
+    assert names(client.get(URL + "?q=锻造")) == ["Ring forging"]
+    assert names(client.get(URL + "?q=钢球")) == ["Balls"]
+    assert names(client.get(URL + "?q=洛阳")) == ["Luoyang"]
+    assert names(client.get(URL + "?q=works")) == ["Luoyang"]
+    assert names(client.get(URL + "?q=ring+forging")) == ["Ring forging"]
+    assert names(client.get(URL + "?q=forging+balls")) == []
+
+
+def test_sorting(client):
+    make_project(name_en="Beta", investment_yuan=Decimal(5), signing_date="2023-01-01")
+    make_project(name_en="Alpha", investment_yuan=Decimal(1), signing_date="2024-01-01")
+    make_project(name_en="Gamma", investment_yuan=Decimal(9), signing_date="2022-01-01")
+    assert names(client.get(URL)) == ["Alpha", "Beta", "Gamma"]
+    assert names(client.get(URL + "?sort=largest")) == ["Gamma", "Beta", "Alpha"]
+    assert names(client.get(URL + "?sort=name")) == ["Alpha", "Beta", "Gamma"]
+
+
+def test_drafts_are_not_listed_or_counted(client):
+    sector = make_sector(slug="s")
+    make_project(sector=sector)
+    make_project(sector=sector, is_published=False)
+    response = client.get(URL)
+    assert response.context["paginator"].count == 1
+    assert option(response, "sector", "s")["count"] == 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?stage=bogus", "?band=huge", "?sector=nope", "?park=%00", "?sort=random", "?kind=x"],
+)
+def test_malformed_filters_are_ignored_with_a_notice(client, query):
+    make_project()
+    make_project()
+    response = client.get(URL + query)
+    assert response.status_code == 200
+    assert response.context["paginator"].count == 2
+    content = response.content.decode()
+    assert "Part of this address was not understood and has been ignored" in content
+
+
+def test_the_valid_filters_still_apply_beside_a_malformed_one(client):
+    make_project(name_en="Kept", stage="production")
+    make_project(name_en="Dropped", stage="signed")
+    response = client.get(URL + "?stage=production&band=huge")
+    assert names(response) == ["Kept"]
+    assert response.context["ignored"] == ["Investment"]
+
+
+def test_unknown_parameters_are_named_in_the_notice(client):
+    make_project()
+    response = client.get(URL + "?band[]=x")
+    assert response.status_code == 200
+    assert response.context["unknown_parameters"] == ["band[]"]
+    assert "has been ignored: “band[]”." in response.content.decode()
+
+
+def test_a_very_long_search_is_ignored(client):
+    make_project()
+    response = client.get(URL + "?q=" + "x" * 5000)
+    assert response.status_code == 200
+    assert response.context["paginator"].count == 1
+    assert response.context["ignored"] == ["Search"]
+    assert 'name="q" value=""' in response.content.decode()
+
+
+def test_clean_list_has_no_notice(client):
+    make_project()
+    assert "not understood" not in client.get(URL).content.decode()
+
+
+@pytest.mark.parametrize("page", ["abc", "999", "0", "-1", "1.5"])
+def test_bad_page_numbers_are_404(client, page):
+    make_project()
+    assert client.get(URL + f"?page={page}").status_code == 404
+
+
+def test_last_page_keyword_works(client):
+    make_project()
+    assert client.get(URL + "?page=last").status_code == 200
+
+
+def test_empty_state_helps(client):
+    make_project(stage="signed")
+    response = client.get(URL + "?stage=production")
+    content = response.content.decode()
+    assert "No project matches these filters" in content
+    assert 'href="/en/projects/">See all projects' in content
+    assert 'href="/en/enquire/">Tell the investment office' in content
+
+
+def test_filter_state_is_kept_in_pagination_links(client):
+    sector = make_sector(slug="forging")
+    for _ in range(13):
+        make_project(sector=sector)
+    content = client.get(URL + "?sector=forging&sort=name").content.decode()
+    assert 'href="?sector=forging&amp;sort=name&amp;page=2"' in content
+
+
+def test_the_page_in_chinese(client):
+    make_project(name_zh_hans="精密轴承项目")
+    content = client.get("/zh-hans/projects/").content.decode()
+    assert "精密轴承项目" in content
+    assert content.count("<h1") == 1
+
+
+def test_titles_differ_between_pages(client):
+    for _ in range(13):
+        make_project()
+    first = client.get(URL).content.decode()
+    second = client.get(URL + "?page=2").content.decode()
+    assert "<title>Projects · " in first
+    assert "<title>Projects, page 2 · " in second
+
+
+@pytest.mark.parametrize("count", [3, 40])
+def test_queries_do_not_grow_with_the_registry(client, django_assert_num_queries, count):
+    make_full_projects(count, park=make_park())
+    # sectors, parks, 4 grouped facet counts, band counts, page count, rows, images,
+    # and the headline figures (registry totals, cluster figures)
+    with django_assert_num_queries(12):
+        response = client.get(URL + "?sort=largest")
+    assert response.status_code == 200
+    with django_assert_num_queries(10):
+        client.get(URL + "?q=project&stage=signed")
+
+
+def test_chinese_list_counts_and_notice(client, demo):
+    content = client.get("/zh-hans/projects/?stage=bogus").content.decode()
+    assert "15 个项目" in content
+    assert "网址中有部分内容无法识别，已忽略：阶段。" in content
+    content = client.get("/zh-hans/projects/?stage=bogus&band=x&foo=1").content.decode()
+    assert "已忽略：阶段、投资额、“foo”。" in content
+    assert "清水镇轴承锻造产业园 (8)" in content
+
+
+def test_headline_figures_from_the_registry_with_sources(client, demo):
+    content = client.get(URL).content.decode()
+    assert '<span class="figure-value">CNY 10.22 billion</span>' in content
+    assert '<span class="figure-value">15</span>' in content
+    assert '<span class="figure-value">528 companies</span>' in content
+    assert '<span class="figure-value">over 25%</span>' in content
+    assert '<span class="figure-value">CNY 8 billion</span>' in content
+    assert (
+        "Source: News Office of People&#x27;s Government of Guanxian County, 14 November 2023"
+        in content
+    )
+    content = client.get("/zh-hans/projects/").content.decode()
+    assert '<span class="figure-value">102.2亿元</span>' in content
+    assert '<span class="figure-value">80亿元</span>' in content
+    assert "来源：冠县人民政府新闻办公室，2023年11月14日" in content
+    assert '<span class="figure-value">528 家</span>' in content
+
+
+def test_opportunities_without_a_signing_date_follow_the_signed_projects(client):
+    make_project(name_en="Open", kind=Project.Kind.OPPORTUNITY, signing_date=None)
+    make_project(name_en="Signed", signing_date="2023-11-14")
+    assert names(client.get(URL)) == ["Signed", "Open"]
+    assert names(client.get(URL + "?kind=opportunity")) == ["Open"]
+
+
+def test_sorting_by_name_follows_the_readers_language(client):
+    make_project(name_en="Alpha", name_zh_hans="甲")  # U+7532
+    make_project(name_en="Beta", name_zh_hans="乙")  # U+4E59, sorts first
+    assert names(client.get(URL + "?sort=name")) == ["Alpha", "Beta"]
+    response = client.get("/zh-hans/projects/?sort=name")
+    assert [p.name_en for p in response.context["projects"]] == ["Beta", "Alpha"]
+
+
+def test_a_nul_character_in_the_search_is_ignored(client):
+    make_project()
+    response = client.get(URL + "?q=ring%00")
+    assert response.status_code == 200
+    assert response.context["ignored"] == ["Search"]
