@@ -4,18 +4,20 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from portal import views
+from portal.security.media import serve_media
+from portal.security.views import security_txt
 
 urlpatterns = [
     path("healthz", views.health, name="health"),
     path("healthz/live", views.live, name="health_live"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path(settings.ADMIN_URL, admin.site.urls),
     re_path(
         rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-        serve,
-        {"document_root": settings.MEDIA_ROOT},
+        serve_media,
+        name="media",
     ),
 ]
 
