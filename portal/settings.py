@@ -301,4 +301,8 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # Scanners send made-up Host headers all day: log them, but do not mail ADMINS each one.
+        "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
+    },
 }

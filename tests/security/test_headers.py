@@ -124,3 +124,17 @@ def test_security_txt_follows_rfc_9116(client, settings):
 def test_security_txt_contact_defaults_to_the_portal_address(client):
     body = client.get("/.well-known/security.txt").content.decode()
     assert f"Contact: mailto:{settings.PORTAL_CONTACT_EMAIL}\n" in body
+
+
+def test_collected_static_files_carry_every_header_too(settings, tmp_path):
+    """As in production: files collected into STATIC_ROOT, no finders."""
+    from django.core.management import call_command
+    from django.test import Client
+
+    settings.STATIC_ROOT = tmp_path / "collected"
+    settings.WHITENOISE_USE_FINDERS = False
+    call_command("collectstatic", interactive=False, verbosity=0)
+    assert (settings.STATIC_ROOT / "css" / "site.css").exists()
+    response = Client().get("/static/css/site.css", secure=True)  # a new WhiteNoise instance
+    assert response.status_code == 200
+    assert_hardened(response)

@@ -8,8 +8,10 @@ unescaped, leak the request's internals, or send the visitor to another site.
 import re
 from urllib.parse import quote, urlsplit
 
+import hypothesis
 import pytest
 from django.test import Client
+from hypothesis import strategies as st
 
 from tests.factories import make_article, make_park, make_project
 
@@ -159,3 +161,18 @@ def test_a_bad_host_header_is_refused():
         response = client.get("/en/", HTTP_HOST=host)
         assert response.status_code == 400, host
     assert client.get("/en/", HTTP_X_FORWARDED_HOST=EVIL).status_code == 200
+
+
+@hypothesis.settings(
+    max_examples=60, deadline=None, suppress_health_check=[hypothesis.HealthCheck.too_slow]
+)
+@hypothesis.given(
+    route=st.sampled_from([r for r in public_routes() if not r.startswith("/media/")]),
+    value=st.text(min_size=1, max_size=300),
+    key=st.sampled_from(["q", "page", "sector", "park", "band", "category", "status", "next"]),
+)
+def test_arbitrary_text_in_any_route_or_parameter_is_never_a_server_error(route, value, key):
+    url = fill(route, quote(value, safe="")) if placeholders(route) else route
+    query = f"{quote(key)}={quote(value, safe='')}&{quote(key)}[]={quote(value[:20], safe='')}"
+    response = Client(raise_request_exception=False).get(f"{url}?{query}")
+    assert problems(url, response) == []
