@@ -114,3 +114,24 @@ def test_public_pages_work_under_the_policy_without_a_violation(tab):
     assert tab.title() != "owned"
     refused = tab.evaluate("window.__violations")
     assert [v.split()[0] for v in refused] == ["script-src-elem", "style-src-attr"]
+
+
+def test_two_factor_sign_in_works_in_the_browser(tab, settings):
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.ADMIN_REQUIRE_2FA = True
+    chief = User.objects.create_superuser("chief", "chief@example.cn", PASSWORD)
+    device = TOTPDevice.objects.create(user=chief, name="phone", confirmed=True)
+    tab.goto(f"/{settings.ADMIN_URL}login/")
+    tab.fill("#id_username", "chief")
+    tab.fill("#id_password", PASSWORD)
+    tab.click("input[type=submit]")
+    assert tab.locator(".errornote").count() == 1  # the code is missing
+    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    tab.fill("#id_password", PASSWORD)
+    tab.get_by_label("Code from your authenticator app").fill(f"{code:06d}")
+    tab.click("input[type=submit]")
+    tab.wait_for_url(f"**/{settings.ADMIN_URL}")
+    assert tab.locator("#user-tools").count() == 1
+    assert violations(tab) == []

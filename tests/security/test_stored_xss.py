@@ -52,7 +52,9 @@ def hostile_text(model, skip=()):
         if isinstance(field, models.SlugField):
             values[field.name] = f"xss-{next(_serial)}"
         elif isinstance(field, models.URLField):
-            values[field.name] = "javascript:alert(3)"
+            # Passes the admin's URL validation (a javascript: address would not).
+            values[field.name] = 'https://example.cn/"><script>alert(1)</script>'
+            field.run_validators(values[field.name])
         elif isinstance(field, models.EmailField):
             values[field.name] = '"><script>alert(1)</script>@example.cn'
         elif isinstance(field, (models.CharField, models.TextField)):
