@@ -11,6 +11,7 @@ from django.contrib.admin.sites import AdminSite
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
+from django.utils import translation
 from PIL import Image
 
 from projects.models import ParkDocument, ParkImage, ProjectDocument, ProjectImage
@@ -18,6 +19,15 @@ from projects.uploads import validate_image, validate_pdf
 from tests.factories import make_park, make_project
 
 GPS_IFD = 0x8825
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages are asserted in English whatever language an earlier request left active."""
+    with translation.override("en"):
+        yield
+
+
 RANDOM_STORED_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png|webp|pdf)$")
 
 
