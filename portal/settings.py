@@ -41,7 +41,8 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it loads before it.
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin site class adds the optional second factor (portal/security/admin.py).
+    "portal.security.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -52,6 +53,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_prose_editor",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "portal",
     "projects",
     "portal.news",
@@ -61,14 +65,18 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.security.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it sees the login's outcome and answers a lockout with its own page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -131,8 +139,31 @@ AUTH_PASSWORD_VALIDATORS = [
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-# A staff session lasts a working day.
+# A staff session lasts a working day, and ends sooner when the browser closes.
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=9 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
+
+# Failed sign-ins are counted per account and per client address (django-axes): after
+# AXES_FAILURE_LIMIT failures either one is locked out for AXES_COOLOFF_TIME hours.
+AUTHENTICATION_BACKENDS = [
+    "portal.security.backends.ThrottledBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("DJANGO_LOGIN_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+# Behind a proxy, the client is the address the proxy reports (see DJANGO_SECURE_PROXY_SSL_HEADER).
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    if env.bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False)
+    else ["REMOTE_ADDR"]
+)
+# Staff sign in with a one-time code from an authenticator app as well (django-otp, TOTP).
+ADMIN_REQUIRE_2FA = env.bool("DJANGO_ADMIN_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = "Guanxian Investment Portal"
 
 # --- Languages ------------------------------------------------------------------------------
 
@@ -235,6 +266,39 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
+# Powerful browser features the portal never uses, switched off for every page and file.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+}
+
+
+def _static_file_headers(headers, path, url):
+    """Static files skip the middleware after WhiteNoise; this gives them the same headers."""
+    from portal.security.headers import add_static_headers
+
+    add_static_headers(headers, path, url)
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = _static_file_headers
+# Error reports (mail to ADMINS, the debug page) never show form values or cookies.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.security.reporting.PersonalDataReporterFilter"
+SECURITY_TXT_CONTACT = env.list(
+    "PORTAL_SECURITY_CONTACT", default=[f"mailto:{PORTAL_CONTACT_EMAIL}"]
+)
 
 # Nothing the page loads comes from another site, and no script runs inline.
 CONTENT_SECURITY_POLICY = {
@@ -252,10 +316,24 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Log lines carry the message and traceback only, never a request body, form values or
+# cookies, and e-mail addresses and phone numbers in them are masked. Error mails to ADMINS
+# go through DEFAULT_EXCEPTION_REPORTER_FILTER above.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"no_personal_data": {"()": "portal.security.reporting.RedactPersonalDataFilter"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["no_personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # Scanners send made-up Host headers all day: log them, but do not mail ADMINS each one.
+        "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
+    },
 }

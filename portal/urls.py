@@ -5,9 +5,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from portal import views
+from portal.security.media import serve_media
+from portal.security.views import security_txt
 from portal.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -20,11 +21,12 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path(settings.ADMIN_URL, admin.site.urls),
     re_path(
         rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-        serve,
-        {"document_root": settings.MEDIA_ROOT},
+        serve_media,
+        name="media",
     ),
 ]
 

@@ -7,7 +7,9 @@ Every model with an upload uses these fields, so news and the registry share one
 import io
 import os
 import uuid
+import warnings
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
@@ -20,7 +22,7 @@ MAX_IMAGE_PIXELS = 40_000_000
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
-# Pillow raises DecompressionBombError beyond twice this; below it we check ourselves.
+# Pillow refuses to open images beyond this many pixels (decompression bombs).
 Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 
 
@@ -48,17 +50,21 @@ def _read_image(upload):
         )
     upload.seek(0)
     try:
-        with Image.open(upload) as image:
+        # Pillow judges the size the file declares before decoding a pixel. Between the limit
+        # and twice it Pillow only warns; here that is a refusal too.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(upload)
+        with image:
             image_format = image.format
-            width, height = image.size
-            if width * height > MAX_IMAGE_PIXELS:
-                raise ValidationError(
-                    _("The image has too many pixels (at most %(limit)d million).")
-                    % {"limit": MAX_IMAGE_PIXELS // 1_000_000},
-                    code="too_many_pixels",
-                )
             image.verify()
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ValidationError(
+            _("The image has too many pixels (at most %(limit)d million).")
+            % {"limit": MAX_IMAGE_PIXELS // 1_000_000},
+            code="too_many_pixels",
+        ) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
         raise ValidationError(
             _("This file is not an image that can be opened: use a JPEG, PNG or WebP file."),
             code="invalid_image",
@@ -102,7 +108,19 @@ def strip_metadata(upload):
         options = {"quality": 88, "optimize": True} if image_format in ("JPEG", "WEBP") else {}
         clean.save(buffer, format=image_format, **options)
     upload.seek(0)
-    return ContentFile(buffer.getvalue()), IMAGE_FORMATS[image_format]
+    extension = IMAGE_FORMATS[image_format]
+    # Named, so that the image field reads the new width and height from it on save.
+    return ContentFile(buffer.getvalue(), name=f"upload.{extension}"), extension
+
+
+class SafeImageFormField(forms.ImageField):
+    """Runs the portal's checks before Django's own, which would answer an image with too many
+    pixels (or of a refused format) with a vague "not a valid image" message."""
+
+    def to_python(self, data):
+        if data not in self.empty_values and hasattr(data, "size"):
+            _read_image(data)
+        return super().to_python(data)
 
 
 class SafeImageField(models.ImageField):
@@ -115,6 +133,9 @@ class SafeImageField(models.ImageField):
         kwargs.setdefault("max_length", 200)
         super().__init__(*args, **kwargs)
 
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
+
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)
         if file and not file._committed:
@@ -124,7 +145,7 @@ class SafeImageField(models.ImageField):
 
 
 class PdfField(models.FileField):
-    """A PDF document, checked by its magic bytes, stored under a random name."""
+    """A PDF document, checked by its magic bytes, stored under a random name ending in .pdf."""
 
     default_validators = [validate_pdf]
 
@@ -132,3 +153,7 @@ class PdfField(models.FileField):
         kwargs.setdefault("upload_to", RandomName(folder))
         kwargs.setdefault("max_length", 200)
         super().__init__(*args, **kwargs)
+
+    def generate_filename(self, instance, filename):
+        # The content is a PDF whatever the uploaded name said, so the stored name says so too.
+        return super().generate_filename(instance, "document.pdf")

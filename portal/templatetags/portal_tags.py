@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.http import escape_leading_slashes
 from django.utils.translation import get_language, get_language_info
 
 register = template.Library()
@@ -20,7 +21,9 @@ def language_alternates(context):
     if request is None:
         return []
     current = get_language()
-    full_path = request.get_full_path()
+    # A path such as `//evil.example/` (sent as /%2Fevil.example/) would otherwise come back
+    # as a link to another site; escaped, it stays a path on this one.
+    full_path = escape_leading_slashes(request.get_full_path())
     alternates = []
     for code, _name in settings.LANGUAGES:
         url = translate_url(full_path, code)

@@ -1,0 +1,17 @@
+"""Login throttling: django-axes in front of Django's own password check."""
+
+from axes.backends import AxesStandaloneBackend
+
+
+class ThrottledBackend(AxesStandaloneBackend):
+    """Refuses sign-ins from a locked-out account or client address.
+
+    Every sign-in form of the site passes the request, which axes needs to know the client.
+    Code that calls `authenticate()` without one (management commands, `Client.login` in the
+    tests) has no client to throttle, so it is left to the next backend instead of failing.
+    """
+
+    def authenticate(self, request, *args, **credentials):
+        if request is None:
+            return None
+        return super().authenticate(request, *args, **credentials)
