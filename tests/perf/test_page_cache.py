@@ -222,8 +222,14 @@ def test_explicit_bump_makes_every_page_stale(page_cache, client):
 
 @pytest.mark.parametrize(
     "url",
-    ["/en/with-form/", "/en/with-cookie/", "/en/not-found/", "/en/private/", "/en/nonce/",
-     "/en/varies/"],
+    [
+        "/en/with-form/",
+        "/en/with-cookie/",
+        "/en/not-found/",
+        "/en/private/",
+        "/en/nonce/",
+        "/en/varies/",
+    ],
 )
 def test_per_visitor_and_failed_responses_are_never_stored(page_cache, client, url):
     first = client.get(url)
