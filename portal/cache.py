@@ -16,6 +16,7 @@ messages cookie, responses that set a cookie, used the CSRF token or a CSP nonce
 cookies; and the admin and the health checks are never cached.
 """
 
+import logging
 import uuid
 
 from django.apps import apps
@@ -27,8 +28,10 @@ from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, set_response_etag
 from django.utils.translation import get_language_from_request
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "page-cache:content-version"
 PAGE_KEY_PREFIX = "page-cache:page:"
@@ -92,7 +95,9 @@ def content_version():
 
 
 def _content_changed(sender, **kwargs):
-    if sender._meta.app_label not in CONTENT_APPS:
+    # Historical models of migrations have their own registry: the tables the version looks
+    # at may not exist yet, and no page has been rendered from them.
+    if sender._meta.app_label not in CONTENT_APPS or sender._meta.apps is not apps:
         return
     if kwargs.get("action", "post_").startswith("pre_"):
         return
@@ -169,8 +174,13 @@ class PageCacheMiddleware:
             # The rest of the stack answers a foreign host with its 400.
             return self.get_response(request)
 
-        stored = cache.get_many([VERSION_KEY, key])
-        state = _current_state(stored.get(VERSION_KEY))
+        try:
+            stored = cache.get_many([VERSION_KEY, key])
+            state = _current_state(stored.get(VERSION_KEY))
+        except Exception:
+            # A cache that cannot be reached slows the site down; it must not stop it.
+            logger.exception("page cache unavailable")
+            return self.get_response(request)
         entry = stored.get(key)
         if entry is not None and entry["version"] == state["token"]:
             return self._rebuild(entry)
@@ -180,7 +190,10 @@ class PageCacheMiddleware:
             ttl = seconds
             if state["until"] is not None:
                 ttl = max(1, min(seconds, int(state["until"] - _now_timestamp()) + 1))
-            cache.set(key, self._entry(response, state["token"]), ttl)
+            try:
+                cache.set(key, self._entry(response, state["token"]), ttl)
+            except Exception:
+                logger.exception("page cache unavailable")
             response["X-Cache"] = "miss"
         else:
             response["X-Cache"] = "bypass"
@@ -188,6 +201,9 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _entry(response, version):
+        # The ETag is stored with the page, so a hit is not hashed again for each 304.
+        if not response.has_header("ETag"):
+            set_response_etag(response)
         headers = [
             (name, value)
             for name, value in response.items()

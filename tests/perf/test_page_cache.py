@@ -296,3 +296,29 @@ def test_pages_answer_conditional_gets_with_304(page_cache, client, settings, ca
         assert again.content == b""
     make_project(name_en="Another line")
     assert client.get(SHOWCASE, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_an_unreachable_cache_serves_the_page_without_it(page_cache, client, monkeypatch):
+    from django.core.cache import caches
+
+    make_project(name_en="Ring line")
+
+    def down(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(caches["default"], "get_many", down)
+    response, text = fetch(client)
+    assert response.status_code == 200
+    assert "project:Ring line" in text
+
+
+def test_saves_of_historical_models_in_migrations_are_ignored(page_cache):
+    from django.apps import apps
+    from django.db.migrations.state import ProjectState
+
+    from portal.cache import _content_changed
+
+    historical = ProjectState.from_apps(apps).apps
+    before = content_version()
+    _content_changed(historical.get_model("projects", "Sector"))
+    assert content_version() == before
