@@ -322,3 +322,27 @@ def test_saves_of_historical_models_in_migrations_are_ignored(page_cache):
     before = content_version()
     _content_changed(historical.get_model("projects", "Sector"))
     assert content_version() == before
+
+
+@pytest.mark.parametrize(
+    ("maker", "field", "list_url"),
+    [
+        (make_project, "name_en", "/en/projects/"),
+        (make_park, "name_en", "/en/projects/parks/"),
+        (make_article, "title_en", "/en/news/"),
+    ],
+)
+def test_real_lists_and_details_show_an_edit_at_the_next_request(
+    page_cache, client, maker, field, list_url
+):
+    obj = maker(**{field: "Before the edit"})
+    detail_url = obj.get_absolute_url()
+    assert "Before the edit" in cached(client, list_url)
+    assert "Before the edit" in cached(client, detail_url)
+    setattr(obj, field, "After the edit")
+    obj.save()
+    for url in (list_url, detail_url):
+        response, text = fetch(client, url)
+        assert response["X-Cache"] == "miss"
+        assert "After the edit" in text
+        assert "Before the edit" not in text
