@@ -49,5 +49,9 @@ messages: $(VENV)/.runtime-installed
 compilemessages: $(VENV)/.runtime-installed
 	$(DEV) $(PY) manage.py compilemessages --ignore ".venv"
 
+## bench: load benchmark with gunicorn and wrk on a separate database (see README, Performance)
+bench: $(VENV)/.runtime-installed
+	$(PY) -u tests/bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -5,3 +5,21 @@ from django.utils.translation import gettext_lazy as _
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Investment registry")
+
+    def ready(self):
+        from django.apps import apps
+        from django.db.models.signals import post_save, pre_save
+
+        from projects import renditions
+
+        # Every model with a safe image field, news covers included, gets its renditions
+        # made once, when a new image is uploaded.
+        for model in apps.get_models():
+            if renditions.image_fields(model):
+                label = model._meta.label_lower
+                pre_save.connect(
+                    renditions.note_new_uploads, sender=model, dispatch_uid=f"renditions-{label}"
+                )
+                post_save.connect(
+                    renditions.render_new_uploads, sender=model, dispatch_uid=f"renditions-{label}"
+                )

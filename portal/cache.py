@@ -1,0 +1,220 @@
+"""The page cache: anonymous GET pages served from the shared cache, never stale.
+
+Every cached page is stored with the *content version* that was current when it was rendered.
+The version is a random token kept in the cache itself (so every app server sharing Redis sees
+the same one) and replaced whenever a model of a content app is saved, deleted or has its
+many-to-many links changed, whenever staff post anything in the admin (bulk actions use
+`QuerySet.update()`, which sends no signal), and when the next scheduled publication time is
+reached. A page stored under an older token is never served again. A random token, not a
+counter, because a counter that the cache evicts would start again at 1 and bring old pages
+back to life.
+
+The middleware sits directly after WhiteNoise, so a hit skips sessions, locale, CSRF, auth and
+the view. It leaves alone whatever may differ between visitors: requests with a session or
+messages cookie, responses that set a cookie, used the CSRF token or a CSP nonce, are not
+200, are marked private/no-cache/no-store, or vary on a header other than the language and
+cookies; and the admin and the health checks are never cached.
+"""
+
+import logging
+import uuid
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models import Min
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import cc_delim_re, set_response_etag
+from django.utils.translation import get_language_from_request
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "page-cache:content-version"
+PAGE_KEY_PREFIX = "page-cache:page:"
+# The apps whose models pages show. Sessions and enquiries change nothing a visitor sees.
+CONTENT_APPS = frozenset({"projects", "news", "portal"})
+SAFE_METHODS = frozenset({"GET", "HEAD"})
+NEVER_CACHE_PATHS = ("/healthz",)
+UNCACHEABLE_CONTROL = ("private", "no-cache", "no-store")
+# The language is part of the key and only anonymous requests without a session reach the
+# cache, so these two may vary without making a stored page wrong for anyone.
+HARMLESS_VARY = frozenset({"accept-language", "cookie"})
+# A response carries these per-request headers; the rest is stored with the page.
+NOT_STORED_HEADERS = frozenset({"set-cookie", "x-cache", "date"})
+
+
+# --- The content version ----------------------------------------------------------------------
+
+
+def _next_scheduled_publication():
+    """The earliest future `published_at` of any content model, or None.
+
+    A page rendered now must not outlive that moment: the scheduled item appears by itself
+    then, so the version is renewed when it comes.
+    """
+    now = timezone.now()
+    upcoming = []
+    for model in apps.get_models():
+        if model._meta.app_label not in CONTENT_APPS:
+            continue
+        if "published_at" not in {f.name for f in model._meta.concrete_fields}:
+            continue
+        moment = model._base_manager.filter(published_at__gt=now).aggregate(
+            first=Min("published_at")
+        )["first"]
+        if moment is not None:
+            upcoming.append(moment)
+    return min(upcoming) if upcoming else None
+
+
+def bump_content_version():
+    """Make every cached page stale. Call it after changing content without a model signal."""
+    until = _next_scheduled_publication()
+    state = {"token": uuid.uuid4().hex, "until": until.timestamp() if until else None}
+    cache.set(VERSION_KEY, state, timeout=None)
+    return state
+
+
+def _current_state(state):
+    if state is None or (state["until"] is not None and state["until"] <= _now_timestamp()):
+        return bump_content_version()
+    return state
+
+
+def _now_timestamp():
+    return timezone.now().timestamp()
+
+
+def content_version():
+    """The token of the content as it is now."""
+    return _current_state(cache.get(VERSION_KEY))["token"]
+
+
+def _content_changed(sender, **kwargs):
+    # Historical models of migrations have their own registry: the tables the version looks
+    # at may not exist yet, and no page has been rendered from them.
+    if sender._meta.app_label not in CONTENT_APPS or sender._meta.apps is not apps:
+        return
+    if kwargs.get("action", "post_").startswith("pre_"):
+        return
+    # Renewed now, so that the change is seen at once in this transaction, and again after
+    # the commit, so that a page rendered meanwhile from the old rows is not kept.
+    bump_content_version()
+    transaction.on_commit(bump_content_version, robust=True)
+
+
+def connect_signals():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_content_changed, dispatch_uid=f"page-cache-{id(signal)}")
+
+
+# --- The middleware -------------------------------------------------------------------------
+
+
+def page_cache_seconds():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+
+
+def _admin_prefix():
+    return "/" + settings.ADMIN_URL.lstrip("/")
+
+
+def _page_key(request):
+    """Language, scheme, host and full path: pages show absolute links built from all four."""
+    language = get_language_from_request(request, check_path=True)
+    return (
+        f"{PAGE_KEY_PREFIX}{language}:{request.scheme}://{request.get_host()}"
+        f"{request.get_full_path()}"
+    )
+
+
+def _request_is_cacheable(request):
+    if request.method not in SAFE_METHODS:
+        return False
+    if request.path.startswith(NEVER_CACHE_PATHS) or request.path.startswith(_admin_prefix()):
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def _response_is_cacheable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_USED") or isinstance(
+        getattr(request, "_csp_nonce", None), str
+    ):
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in UNCACHEABLE_CONTROL):
+        return False
+    vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
+    return vary <= HARMLESS_VARY
+
+
+class PageCacheMiddleware:
+    """Serves anonymous GET and HEAD pages from the cache; see the module's docstring."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = page_cache_seconds()
+        if seconds <= 0 or not _request_is_cacheable(request):
+            response = self.get_response(request)
+            if request.method not in SAFE_METHODS and request.path.startswith(_admin_prefix()):
+                bump_content_version()
+            return response
+        try:
+            key = _page_key(request)
+        except DisallowedHost:
+            # The rest of the stack answers a foreign host with its 400.
+            return self.get_response(request)
+
+        try:
+            stored = cache.get_many([VERSION_KEY, key])
+            state = _current_state(stored.get(VERSION_KEY))
+        except Exception:
+            # A cache that cannot be reached slows the site down; it must not stop it.
+            logger.exception("page cache unavailable")
+            return self.get_response(request)
+        entry = stored.get(key)
+        if entry is not None and entry["version"] == state["token"]:
+            return self._rebuild(entry)
+
+        response = self.get_response(request)
+        if request.method == "GET" and _response_is_cacheable(request, response):
+            ttl = seconds
+            if state["until"] is not None:
+                ttl = max(1, min(seconds, int(state["until"] - _now_timestamp()) + 1))
+            try:
+                cache.set(key, self._entry(response, state["token"]), ttl)
+            except Exception:
+                logger.exception("page cache unavailable")
+            response["X-Cache"] = "miss"
+        else:
+            response["X-Cache"] = "bypass"
+        return response
+
+    @staticmethod
+    def _entry(response, version):
+        # The ETag is stored with the page, so a hit is not hashed again for each 304.
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in NOT_STORED_HEADERS
+        ]
+        return {"version": version, "headers": headers, "content": response.content}
+
+    @staticmethod
+    def _rebuild(entry):
+        response = HttpResponse(entry["content"])
+        for name, value in entry["headers"]:
+            response[name] = value
+        response["X-Cache"] = "hit"
+        return response
