@@ -187,6 +187,18 @@ ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/").strip("/") + "/"
 PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="invest@guanxian.example.cn")
 PORTAL_CONTACT_PHONE = env.str("PORTAL_CONTACT_PHONE", default="+86 635 000 0000")
 
+# --- Investor tools: open data and the map ---------------------------------------------------
+
+OPEN_DATA_LICENCE = env.str("OPEN_DATA_LICENCE", default="CC BY 4.0")
+OPEN_DATA_LICENCE_URL = env.str(
+    "OPEN_DATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/"
+)
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env.str(
+    "MAP_TILE_ATTRIBUTION",
+    default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+
 # --- Security -------------------------------------------------------------------------------
 
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
