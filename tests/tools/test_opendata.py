@@ -63,6 +63,11 @@ def test_json_carries_licence_and_last_update(client, registry):
     assert document["fields"] == FIELD_NAMES
     assert all(list(project) == FIELD_NAMES for project in document["projects"])
     assert {p["slug"] for p in document["projects"]} == {"ball-plant", "cage-works", "ring-forging"}
+    rings = next(p for p in document["projects"] if p["slug"] == "ring-forging")
+    assert rings["investment_yuan"] == "680000000.00"
+    assert rings["jobs"] == 300
+    assert rings["construction_end"] is None
+    assert rings["name_zh_hans"] == "锻环生产线"
 
 
 def test_licence_is_a_setting(client, registry, settings):
@@ -134,3 +139,15 @@ def test_query_count_does_not_grow(client, registry, django_assert_num_queries):
         client.get("/en/projects/open-data/projects.csv")
     with django_assert_num_queries(2):
         client.get("/en/projects/open-data/projects.json?sector=bearings")
+
+
+def test_links_for_the_list_page_keep_its_filters(rf):
+    from django.template.loader import render_to_string
+
+    request = rf.get("/en/projects/?sector=forging&band=over-1b")
+    html = render_to_string("projects/tools/open_data_links.html", request=request)
+    assert 'href="/en/projects/open-data/projects.csv?sector=forging&amp;band=over-1b"' in html
+    assert 'href="/en/projects/open-data/projects.json?sector=forging&amp;band=over-1b"' in html
+    assert (
+        '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>' in html
+    )

@@ -112,3 +112,8 @@ def test_query_count(client, registry, django_assert_num_queries):
     # park with its project count, its industries, its first image
     with django_assert_num_queries(3):
         client.get("/en/projects/parks/north-park/sheet/")
+
+
+def test_sheet_points_search_engines_to_the_page(client, registry):
+    html = client.get("/en/projects/ring-forging/sheet/").content.decode()
+    assert '<link rel="canonical" href="http://testserver/en/projects/ring-forging/">' in html
