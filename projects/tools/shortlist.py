@@ -45,7 +45,8 @@ def enquiry_url(projects):
 
 def _safe_next(request):
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
+    # Only a path on this site: the check refuses other hosts and schemes, the slash relative paths.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target

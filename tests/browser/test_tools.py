@@ -1,6 +1,7 @@
 """The investor tools in a real browser: the map with JavaScript on, the shortlist button
 enhanced with fetch, and every page free of axe violations in both languages."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -109,3 +110,25 @@ def test_pages_are_accessible(page, registry, lang, viewport_name):
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()
     screenshot(page, f"tools-sheet-{lang}-{viewport_name}")
+
+
+def test_project_sheet_prints_on_one_a4_page(page, registry, viewport_name):
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from projects.models import Project, ProjectImage
+
+    buffer = BytesIO()
+    Image.new("RGB", (1600, 1000), "#557799").save(buffer, format="JPEG")
+    ProjectImage.objects.create(
+        project=Project.objects.get(slug="rings"),
+        image=SimpleUploadedFile("line.jpg", buffer.getvalue(), content_type="image/jpeg"),
+        alt_text_en="The forging line",
+    )
+    page.goto("/en/projects/rings/sheet/")
+    assert page.get_by_role("img", name="The forging line").is_visible()
+    assert page.evaluate("document.querySelector('.sheet-photo img').naturalWidth") == 1600
+    pdf = page.pdf(prefer_css_page_size=True)
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1, "one sheet of paper"
