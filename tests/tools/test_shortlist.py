@@ -46,6 +46,8 @@ def test_saving_twice_keeps_one_entry(client, registry):
     [
         "https://evil.example/",
         "//evil.example/path",
+        "/\\evil.example/",
+        "relative/path",
         "javascript:alert(1)",
         "",
         "http://testserver@evil.example/",
