@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -8,5 +8,6 @@ urlpatterns = [
     path("", views.ProjectListView.as_view(), name="project_list"),
     path("parks/", views.ParkListView.as_view(), name="park_list"),
     path("parks/<slug:slug>/", views.ParkDetailView.as_view(), name="park_detail"),
+    path("", include("projects.tools.urls")),
     path("<slug:slug>/", views.ProjectDetailView.as_view(), name="project_detail"),
 ]

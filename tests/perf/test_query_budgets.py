@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -88,6 +89,8 @@ def page_urls():
 
 
 def count_queries(client, urls):
+    """Queries per page with a cold cache, so that a page's own caching does not hide growth."""
+    cache.clear()
     counts = {}
     for name, url in urls.items():
         with CaptureQueriesContext(connection) as queries:

@@ -1,0 +1,1 @@
+"""Investor tools over the registry: compare, shortlist, printable sheets, open data and a map."""

@@ -1,0 +1,100 @@
+"""A shortlist of projects kept in the visitor's session: no account, no personal data.
+
+The "Save" toggle is a plain POST form that works without JavaScript and redirects back;
+static/js/shortlist.js sends the same form with fetch and updates the button in place.
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET, require_POST
+
+from projects.models import Project
+
+SESSION_KEY = "shortlist"
+MAX_SAVED = 20
+ENQUIRY_MAX = 3
+
+
+def saved_ids(request):
+    """The saved project ids, oldest first."""
+    value = request.session.get(SESSION_KEY, [])
+    return [pk for pk in value if isinstance(pk, int)] if isinstance(value, list) else []
+
+
+def is_saved(request, project):
+    return request is not None and project.pk in saved_ids(request)
+
+
+def _store(request, ids):
+    request.session[SESSION_KEY] = ids[-MAX_SAVED:]
+
+
+def enquiry_url(projects):
+    """The enquiry form with up to three of the projects chosen."""
+    slugs = [project.slug for project in projects[:ENQUIRY_MAX]]
+    query = urlencode([("project", slug) for slug in slugs])
+    return reverse("enquiries:enquiry_create") + (f"?{query}" if query else "")
+
+
+def _safe_next(request):
+    target = request.POST.get("next", "")
+    # Only a path on this site: the check refuses other hosts and schemes, the slash relative paths.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("projects:shortlist")
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@require_POST
+def toggle(request, slug):
+    """Save (`saved=1`) or remove (`saved=0`) one project; saying the state makes it idempotent."""
+    try:
+        project = Project.objects.published().get(slug=slug)
+    except Project.DoesNotExist:
+        raise Http404(_("No such project.")) from None
+    want_saved = request.POST.get("saved", "1") != "0"
+    ids = [pk for pk in saved_ids(request) if pk != project.pk]
+    if want_saved:
+        ids.append(project.pk)
+    _store(request, ids)
+    if want_saved:
+        message = _("%(name)s is on your shortlist.") % {"name": project.name}
+    else:
+        message = _("%(name)s was removed from your shortlist.") % {"name": project.name}
+    if _wants_json(request):
+        return JsonResponse(
+            {"saved": want_saved, "count": len(saved_ids(request)), "message": message}
+        )
+    messages.success(request, message)
+    return HttpResponseRedirect(_safe_next(request))
+
+
+@require_GET
+@cache_control(private=True, no_store=True)
+def shortlist_page(request):
+    ids = saved_ids(request)
+    found = {
+        project.pk: project
+        for project in Project.objects.published()
+        .filter(pk__in=ids)
+        .select_related("sector", "park")
+    }
+    projects = [found[pk] for pk in ids if pk in found]
+    context = {
+        "projects": projects,
+        "enquiry_url": enquiry_url(projects),
+        "enquiry_max": ENQUIRY_MAX,
+    }
+    return render(request, "projects/tools/shortlist.html", context)
