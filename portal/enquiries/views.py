@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core import signing
+from django.core.validators import slug_re
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,16 +23,21 @@ THANKS_SALT = "enquiries.thanks"
 THANKS_MAX_AGE = 7 * 24 * 60 * 60
 
 
+def _is_slug(value):
+    """Only a well-formed slug reaches the database (PostgreSQL refuses a NUL in a query)."""
+    return len(value) <= 100 and slug_re.fullmatch(value) is not None
+
+
 def _preselected(request):
     """`?project=<slug>` (up to three) or `?park=<slug>`, as the registry pages link."""
-    slugs = [s for s in request.GET.getlist("project")[:MAX_PROJECTS] if len(s) <= 100]
+    slugs = [s for s in request.GET.getlist("project")[:MAX_PROJECTS] if _is_slug(s)]
     initial = {}
     if slugs:
         initial["projects"] = list(
             Project.objects.published().filter(slug__in=slugs).values_list("slug", flat=True)
         )
     park = request.GET.get("park", "")
-    if park and len(park) <= 100 and Park.objects.published().filter(slug=park).exists():
+    if _is_slug(park) and Park.objects.published().filter(slug=park).exists():
         initial["park"] = park
     return initial
 

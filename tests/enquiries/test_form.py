@@ -47,6 +47,16 @@ def test_form_preselects_a_park(client, db):
     assert f'<option value="{park.slug}" selected>' in html
 
 
+@pytest.mark.parametrize("bad", ["qingshui\x00park", "../park", "x" * 101, "<b>"])
+def test_malformed_preselection_is_ignored(client, db, bad):
+    make_park(slug="qingshui-park")
+    response = client.get(URL, {"park": bad, "project": bad})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<option value="qingshui-park" selected>' not in html
+    assert '<option value="qingshui-park">' in html
+
+
 def test_errors_sit_next_to_their_fields_and_input_is_kept(client, db):
     data = enquiry_data(email="not-an-email", name="", organisation="Kept Ltd")
     response = client.post(URL, data)
