@@ -4,10 +4,11 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from portal.news.models import Article
-from tests.factories import make_article, make_park, make_project
+from tests.factories import make_article, make_category, make_park, make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +40,9 @@ def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(cl
     make_park(slug="draft-park", is_published=False)
     make_article(slug="draft-article", status=Article.Status.DRAFT)
     make_article(slug="later-article", published_at=timezone.now() + datetime.timedelta(days=2))
+    # A category holding only a draft has no page worth listing.
+    empty = make_category(slug="draft-only-category")
+    make_article(slug="draft-in-category", category=empty, status=Article.Status.DRAFT)
     entries = _sitemap(client)
     paths = [
         "",
@@ -49,6 +53,7 @@ def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(cl
         f"projects/{project.slug}/",
         f"projects/parks/{park.slug}/",
         f"news/{article.slug}/",
+        f"news/category/{article.category.slug}/",
     ]
     expected = {f"http://testserver/{lang}/{path}" for path in paths for lang in ("en", "zh-hans")}
     assert set(entries) == expected
@@ -64,6 +69,29 @@ def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(cl
     response = client.get(f"/projects/{project.slug}/", HTTP_ACCEPT_LANGUAGE="zh-CN")
     assert response.status_code == 302
     assert response["Location"] == f"/zh-hans/projects/{project.slug}/"
+
+
+def test_a_scheduled_article_enters_the_sitemap_when_its_time_comes(client):
+    at = timezone.now() + datetime.timedelta(days=3)
+    article = make_article(slug="scheduled-article", published_at=at)
+    loc = f"http://testserver/en/news/{article.slug}/"
+    category = f"http://testserver/en/news/category/{article.category.slug}/"
+    entries = _sitemap(client)
+    assert loc not in entries
+    assert category not in entries
+    with time_machine.travel(at + datetime.timedelta(minutes=1)):
+        entries = _sitemap(client)
+    assert entries[loc]["zh-hans"] == f"http://testserver/zh-hans/news/{article.slug}/"
+    assert entries[loc]["x-default"] == f"http://testserver/news/{article.slug}/"
+    assert category in entries
+
+
+def test_there_is_one_sitemap_and_it_includes_the_news_sections():
+    from portal.news import sitemaps as news
+    from portal.sitemaps import SITEMAPS
+
+    assert SITEMAPS["news"] is news.ArticleSitemap
+    assert SITEMAPS["news-categories"] is news.CategorySitemap
 
 
 def test_sitemap_gives_last_modified_for_records(client):
@@ -142,6 +170,6 @@ def test_the_sitemap_makes_the_same_number_of_queries_whatever_it_lists(
         make_project()
         make_park()
         make_article()
-    # One query for each kind of record: projects, parks, articles.
-    with django_assert_num_queries(3):
+    # One query for each kind of record: projects, parks, articles, categories.
+    with django_assert_num_queries(4):
         client.get("/sitemap.xml")
