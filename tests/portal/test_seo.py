@@ -173,3 +173,10 @@ def test_the_sitemap_makes_the_same_number_of_queries_whatever_it_lists(
     # One query for each kind of record: projects, parks, articles, categories.
     with django_assert_num_queries(4):
         client.get("/sitemap.xml")
+
+
+def test_home_and_news_heads_link_the_feeds_of_their_language(client):
+    for path in ("/zh-hans/", "/zh-hans/news/"):
+        html = client.get(path).content.decode()
+        head = html.split("</head>")[0]
+        assert 'type="application/rss+xml" title="新闻（RSS）" href="/zh-hans/news/feed/rss/"' in head
