@@ -1,16 +1,13 @@
-"""sitemap.xml: every published page, in each language, with hreflang alternates and x-default."""
+"""sitemap.xml: every published page, in each language, with hreflang alternates and x-default.
 
-from django.contrib.sitemaps import Sitemap
+The news sections (articles, categories) are the news app's own, included here.
+"""
+
 from django.urls import reverse
 
-from portal.news.models import Article
+from portal.news.sitemaps import BilingualSitemap
+from portal.news.sitemaps import sitemaps as news_sitemaps
 from projects.models import Park, Project
-
-
-class BilingualSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
 
 
 class SectionSitemap(BilingualSitemap):
@@ -55,16 +52,9 @@ class ParkSitemap(RecordSitemap):
         return Park.objects.published().only("slug", "updated_at").order_by("pk")
 
 
-class ArticleSitemap(RecordSitemap):
-    priority = 0.6
-
-    def items(self):
-        return Article.objects.published().only("slug", "updated_at").order_by("pk")
-
-
 SITEMAPS = {
     "pages": SectionSitemap,
     "projects": ProjectSitemap,
     "parks": ParkSitemap,
-    "news": ArticleSitemap,
+    **news_sitemaps,
 }

@@ -1,8 +1,6 @@
 """Views of the site shell: home, search, robots.txt, health checks, the accessibility
 statement, CSRF failure."""
 
-import json
-
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -11,7 +9,6 @@ from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -20,21 +17,13 @@ from django.views.generic import TemplateView
 from portal.models import AccessibilityStatement, HomePage
 from portal.news.models import Article
 from portal.search import MAX_QUERY_LENGTH, matching, parse_query, results_for
+from portal.templatetags.seo_tags import json_ld
 from projects.charts import registry_charts
 from projects.models import ClusterFigure, Park, Partner, Project
 
 FEATURED_ON_HOME = 6
 NEWS_ON_HOME = 3
 RESULTS_PER_PAGE = 10
-
-# As json_script does: inside <script> these could end the element or open a comment.
-SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def json_ld(data):
-    """JSON-LD for a `<script type="application/ld+json">`: no `<`, `>` or `&` can end it."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return mark_safe(text.translate(SCRIPT_ESCAPES))  # noqa: S308 - escaped for <script>
 
 
 class HomeView(TemplateView):

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from projects.admin_i18n import LanguageCompletenessMixin
+
 from .models import Article, Category
 
 _IMPORTMAP = re.compile(r"<script type=\"importmap\"[^>]*>(.*?)</script>", re.DOTALL)
@@ -71,7 +73,9 @@ class CategoryAdmin(TranslationAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslationAdmin):
+class ArticleAdmin(LanguageCompletenessMixin, TranslationAdmin):
+    """The "languages complete" column and the "missing ..." filter come from the mixin."""
+
     list_display = [
         "thumbnail",
         "title",
@@ -94,8 +98,8 @@ class ArticleAdmin(TranslationAdmin):
     ]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title_en"]}
-    # The registry's admins come with the registry; until then a plain two-list picker.
-    filter_horizontal = ["projects", "parks"]
+    # Searched by name in either language through the registry admins' search_fields.
+    autocomplete_fields = ["projects", "parks"]
     readonly_fields = ["author", "created_at", "updated_at"]
     actions = ["publish", "unpublish"]
     save_on_top = True

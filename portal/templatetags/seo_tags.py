@@ -1,9 +1,25 @@
-"""Tags for the page head: reuse one block's text in several meta tags."""
+"""Tags for the page head: reuse one block's text in several meta tags; JSON-LD safely."""
+
+import json
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
 register = template.Library()
+
+# As json_script does: inside <script> these could end the element or open a comment.
+SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """JSON-LD for a `<script type="application/ld+json">`: no `<`, `>` or `&` can end it.
+
+    `{{ structured_data|json_ld }}` in a template, or `json_ld(data)` in a view.
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, cls=DjangoJSONEncoder)
+    return mark_safe(text.translate(SCRIPT_ESCAPES))  # noqa: S308 - escaped for <script>
 
 
 class CaptureNode(template.Node):

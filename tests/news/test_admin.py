@@ -1,6 +1,7 @@
 """The newsroom admin: list, add, change, actions, author stamping, the editor under our CSP."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import User
@@ -175,3 +176,60 @@ def test_category_admin(client, admin_user):
     )
     assert response.status_code == 302
     assert Category.objects.get(slug="cluster-news").name_zh_hans == "集群动态"
+
+
+def test_changelist_shows_and_filters_language_completeness(client, admin_user):
+    make_article(slug="complete")
+    make_article(slug="english-only", title_zh_hans="", summary_zh_hans="", body_zh_hans="")
+    make_article(slug="chinese-only", title_en="", summary_en="", body_en="")
+    url = reverse("admin:news_article_changelist")
+    html = client.get(url).content.decode()
+    assert "Languages complete" in html
+    assert "EN ✓ 中文 ✗" in html
+    assert "EN ✗ 中文 ✓" in html
+    assert "Missing Chinese" in html
+    assert "Missing English" in html
+
+    def slugs(language):
+        changelist = client.get(url, {"missing_language": language}).context["cl"]
+        return sorted(article.slug for article in changelist.result_list)
+
+    assert slugs("zh-hans") == ["english-only"]
+    assert slugs("en") == ["chinese-only"]
+
+
+def test_change_form_picks_projects_and_parks_by_autocomplete(client, admin_user):
+    article = make_article()
+    html = client.get(reverse("admin:news_article_change", args=[article.pk])).content.decode()
+    autocomplete = reverse("admin:autocomplete")
+    for field in ("projects", "parks"):
+        tag = re.search(rf'<select name="{field}"[^>]*>', html).group(0)
+        assert "admin-autocomplete" in tag
+        assert f'data-ajax--url="{autocomplete}"' in tag
+        assert 'data-model-name="article"' in tag
+    assert "SelectFilter2" not in html
+
+
+def test_autocomplete_finds_projects_and_parks_by_their_chinese_names(client, admin_user):
+    make_project(slug="ring-plant", name_en="Ring forging plant", name_zh_hans="套圈锻造厂")
+    make_project(slug="other", name_en="Cage works", name_zh_hans="保持架厂")
+    make_park(slug="qingshui", name_en="Qingshui park", name_zh_hans="清水产业园")
+
+    def found(field, term):
+        response = client.get(
+            reverse("admin:autocomplete"),
+            {"app_label": "news", "model_name": "article", "field_name": field, "term": term},
+        )
+        assert response.status_code == 200
+        return [result["text"] for result in response.json()["results"]]
+
+    assert found("projects", "锻造") == ["Ring forging plant"]
+    assert found("parks", "清水") == ["Qingshui park"]
+
+
+def test_autocomplete_needs_a_staff_login(client):
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "news", "model_name": "article", "field_name": "projects", "term": "a"},
+    )
+    assert response.status_code == 302

@@ -75,3 +75,18 @@ def test_the_conference_links_projects_seeded_after_it():
     conference = Article.objects.get(slug__startswith="2023-bearing-forging-conference")
     assert signed in conference.projects.all()
     assert conference.projects.count() == 16
+
+
+def test_demo_covers_get_their_renditions():
+    from portal.news.demo import seed
+    from projects.renditions import rendition_name
+
+    seed(io.StringIO())
+    articles = list(Article.objects.exclude(cover=""))
+    assert articles
+    for article in articles:
+        assert (article.cover_width, article.cover_height) == (1200, 630)
+        storage = article.cover.storage
+        for width in (480, 960, 1200):
+            for extension in ("webp", "jpg"):
+                assert storage.exists(rendition_name(article.cover.name, width, extension))

@@ -127,23 +127,56 @@ def test_detail_date_in_chinese(client):
     assert '<time datetime="2023-11-14T09:00:00+08:00">2023年11月14日</time>' in html
 
 
-def test_cover_is_described_sized_and_fetched_first(client, tmp_path):
+def _cover(width=1200, height=630):
     import io
 
     from django.core.files.base import ContentFile
     from PIL import Image
 
     buffer = io.BytesIO()
-    Image.new("RGB", (1200, 630), "#0b3d5c").save(buffer, "PNG")
-    article = make_article(cover_alt_en="Delegates at the signing table")
-    article.cover.save("cover.png", ContentFile(buffer.getvalue()))
+    Image.new("RGB", (width, height), "#0b3d5c").save(buffer, "PNG")
+    return ContentFile(buffer.getvalue(), name="cover.png")
+
+
+def _renditions(article, extension, widths):
+    from projects.renditions import rendition_name
+
+    storage, name = article.cover.storage, article.cover.name
+    for width in widths:
+        assert storage.exists(rendition_name(name, width, extension))
+    return ", ".join(
+        f"{storage.url(rendition_name(name, width, extension))} {width}w" for width in widths
+    )
+
+
+def test_cover_is_a_responsive_picture_described_sized_and_fetched_first(client):
+    article = make_article(cover_alt_en="Delegates at the signing table", cover=_cover())
     html = client.get(article.get_absolute_url()).content.decode()
+    widths = (480, 960, 1200)
+    sizes = "(min-width: 52rem) 50rem, 100vw"
+    jpeg = _renditions(article, "jpg", widths)
+    fallback = jpeg.split(", ")[1].split(" ")[0]
     assert (
-        f'<img src="{article.cover.url}" alt="Delegates at the signing table" width="1200" '
-        'height="630" fetchpriority="high">'
+        '<figure class="news-cover">\n    <picture>'
+        f'<source type="image/webp" srcset="{_renditions(article, "webp", widths)}" '
+        f'sizes="{sizes}"><img src="{fallback}" srcset="{jpeg}" sizes="{sizes}" width="1200" '
+        'height="630" alt="Delegates at the signing table" loading="eager" decoding="async" '
+        'fetchpriority="high"></picture>'
     ) in html
     assert f'<meta property="og:image" content="http://testserver{article.cover.url}">' in html
     assert '<meta property="og:type" content="article">' in html
+
+
+def test_list_cards_show_covers_as_lazy_pictures(client):
+    article = make_article(cover_alt_en="A forged ring", cover=_cover(800, 420))
+    html = client.get(url("news:article_list", "en")).content.decode()
+    webp = _renditions(article, "webp", (480, 800))
+    assert (
+        f'<picture><source type="image/webp" srcset="{webp}" '
+        'sizes="(min-width: 60rem) 22rem, (min-width: 40rem) 50vw, 100vw">'
+    ) in html
+    assert 'alt="A forged ring" loading="lazy" decoding="async"></picture>' in html
+    assert "fetchpriority" not in html
 
 
 def test_previous_and_next_are_published_neighbours(client):
@@ -211,7 +244,11 @@ def test_scheduled_article_appears_the_moment_its_time_comes(client):
 def _fill(count):
     category = make_category(slug="cluster-news")
     project, park = make_project(), make_park()
-    articles = [make_article(category=category) for _ in range(count)]
+    # Covers on every page's worth of articles: pictures come from the rows, with no query.
+    articles = [
+        make_article(category=category, cover=_cover(600, 315) if n < 12 else None)
+        for n in range(count)
+    ]
     for article in articles:
         article.projects.add(project)
         article.parks.add(park)
