@@ -42,6 +42,20 @@ def language_alternates(context):
     return alternates
 
 
+@register.simple_tag(takes_context=True)
+def language_neutral_url(context):
+    """The page's address without its language prefix, for hreflang x-default: it sends each
+    browser to its own language, as the sitemap's x-default does."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    path = request.get_full_path()
+    prefix = f"/{get_language()}/"
+    if path.startswith(prefix):
+        path = "/" + path[len(prefix) :]
+    return request.build_absolute_uri(path)
+
+
 def _section(resolver_match):
     if resolver_match is None:
         return ""

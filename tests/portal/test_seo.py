@@ -279,5 +279,5 @@ def test_every_public_page_has_its_own_title_description_and_sharing_tags(
         assert head["hreflang"] == {
             "en": f"http://testserver/en/{full}",
             "zh-hans": f"http://testserver/zh-hans/{full}",
-            "x-default": f"http://testserver/en/{full}",
+            "x-default": f"http://testserver/{full}",
         }, name
