@@ -12,8 +12,8 @@ from portal.news.models import Article, Category
 from projects.models import Project
 from tests.browser.conftest import axe_violations, screenshot
 
-# serialized_rollback: the groups and the privacy notice come from data migrations.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The staff groups and the privacy notice come from data migrations (see conftest).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("migration_data")]
 
 
 def seeded():

@@ -19,8 +19,8 @@ from portal.enquiries.models import Enquiry
 from projects.models import Park, Project, ProjectImage, Sector
 from tests.factories import make_project
 
-# serialized_rollback: the staff groups and the privacy notice come from data migrations.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The staff groups and the privacy notice come from data migrations (see conftest).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("migration_data")]
 
 PASSWORD = "forged-rings-from-qingshui-2026"
 
@@ -52,6 +52,7 @@ def test_investor_finds_a_project_and_enquires(page, settings, viewport_name):
     call_command("seed_demo", verbosity=0)
     project = Project.objects.published().filter(park__isnull=False).order_by("name_en").first()
     same_park_and_stage = Project.objects.published().filter(park=project.park, stage=project.stage)
+    assert 0 < same_park_and_stage.count() < Project.objects.published().count()
 
     page.goto("/en/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Projects").click()

@@ -4,7 +4,8 @@ reached with Tab, shows a visible focus indicator, and Tab always moves on (no t
 import pytest
 from django.core.management import call_command
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The staff groups and the privacy notice come from data migrations (see conftest).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("migration_data")]
 
 # Controls a keyboard user must reach in `scope`: visible, enabled, not taken out of the tab
 # order; of a group of radio buttons only one is a tab stop.
