@@ -53,5 +53,9 @@ compilemessages: $(VENV)/.runtime-installed
 bench: $(VENV)/.runtime-installed
 	$(PY) -u tests/bench/run.py $(BENCH_ARGS)
 
+## lighthouse: Lighthouse (mobile) on the main pages under gunicorn, against the quality budget
+lighthouse: $(VENV)/.runtime-installed
+	$(PY) -u tests/bench/lighthouse.py $(LIGHTHOUSE_ARGS)
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

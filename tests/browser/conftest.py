@@ -105,3 +105,22 @@ def axe_violations(page):
 def screenshot(page, name):
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def migration_data(transactional_db):
+    """The staff groups and the first privacy notice, which data migrations create.
+
+    Transactional tests (a live server needs them) empty every table after each test, so the
+    migrations' rows are put back by running their own functions on the historical models.
+    """
+    from importlib import import_module
+
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    state = MigrationLoader(connection).project_state(("enquiries", "0003_first_privacy_notice"))
+    import_module("portal.enquiries.migrations.0002_groups").create_groups(state.apps, None)
+    import_module("portal.enquiries.migrations.0003_first_privacy_notice").create_notice(
+        state.apps, None
+    )
