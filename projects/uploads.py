@@ -78,11 +78,20 @@ def _read_image(upload):
     return image_format
 
 
+def _already_stored(upload):
+    """A file kept from an earlier save was checked when it was uploaded, and Django may have
+    closed it since; only new uploads are read."""
+    return getattr(upload, "_committed", False)
+
+
 def validate_image(upload):
-    _read_image(upload)
+    if not _already_stored(upload):
+        _read_image(upload)
 
 
 def validate_pdf(upload):
+    if _already_stored(upload):
+        return
     if upload.size > MAX_DOCUMENT_BYTES:
         raise ValidationError(
             _("The document is larger than %(limit)d MB.") % {"limit": MAX_DOCUMENT_BYTES // 2**20},

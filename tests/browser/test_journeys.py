@@ -237,12 +237,6 @@ def test_officer_takes_and_answers_a_new_enquiry(page, settings, browser, live_s
     assert enquiry.answered_at is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="projects/uploads.py validate_image seeks the stored image's FieldFile, which "
-    "ImageField closed after reading its dimensions: saving a project that has an image "
-    "answers 500 (ValueError: seek of closed file)",
-)
 @pytest.mark.parametrize("viewport_name", ["desktop"])
 def test_editor_saves_a_project_that_has_an_image_again(page):
     project = make_project(name_en="Cage Stamping Line")

@@ -271,3 +271,28 @@ def test_the_admin_document_form_answers_a_fake_pdf_with_a_clear_error():
     assert not form.is_valid()
     assert form.errors["file"] == ["Only PDF documents are accepted."]
     assert not ParkDocument.objects.exists()
+
+
+@pytest.mark.django_db
+def test_saving_again_with_a_stored_image_and_document_keeps_them(tmp_path):
+    """A file kept from an earlier save is not read again (Django may have closed it)."""
+    project = make_project()
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "#0b3d5c").save(buffer, format="PNG")
+    image = ProjectImage.objects.create(
+        project=project, alt_text_en="A ring", image=SimpleUploadedFile("r.png", buffer.getvalue())
+    )
+    document = ProjectDocument.objects.create(
+        project=project, title_en="Brochure", file=SimpleUploadedFile("b.pdf", b"%PDF-1.4\n%%EOF")
+    )
+    for stored in (
+        ProjectImage.objects.get(pk=image.pk),
+        ProjectDocument.objects.get(pk=document.pk),
+    ):
+        # As ImageField leaves it after reading the dimensions: opened, then closed.
+        field_file = stored.image if isinstance(stored, ProjectImage) else stored.file
+        field_file.open("rb")
+        field_file.close()
+        stored.full_clean()
+        stored.save()
+    assert ProjectImage.objects.get(pk=image.pk).image.name == image.image.name
