@@ -173,3 +173,17 @@ def test_the_hero_image_loads_first_with_its_size_and_text_alternative(client):
     assert 'width="1600" height="900"' in match.group(0)
     assert 'fetchpriority="high"' in match.group(0)
     assert "loading=" not in match.group(0)
+
+
+def test_staff_figures_in_yuan_read_as_money_in_both_languages(client):
+    ClusterFigure.objects.create(
+        label_en="Yearly output value",
+        label_zh_hans="年产值",
+        value=8_000_000_000,
+        unit_en="yuan",
+        unit_zh_hans="元",
+        source_en="County statistics",
+        as_of=datetime.date(2023, 11, 14),
+    )
+    assert '<span class="figure-value">CNY 8 billion</span>' in client.get("/en/").content.decode()
+    assert '<span class="figure-value">80亿元</span>' in client.get("/zh-hans/").content.decode()
