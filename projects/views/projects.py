@@ -5,12 +5,12 @@ from django.views.generic import DetailView, ListView
 from projects.filters import (
     KNOWN_PARAMETERS,
     NEWEST_SIGNING_FIRST,
-    ProjectFilterForm,
     Sort,
     facet_counts,
     facet_q,
+    filter_form,
 )
-from projects.models import Milestone, Park, Project, ProjectDocument, ProjectImage, Sector
+from projects.models import Milestone, Project, ProjectDocument, ProjectImage
 
 from .drafts import DraftPreviewMixin
 
@@ -25,9 +25,7 @@ class ProjectListView(ListView):
     paginate_by = 12
 
     def get(self, request, *args, **kwargs):
-        self.sectors = list(Sector.objects.all())
-        self.parks = list(Park.objects.published())
-        self.form = ProjectFilterForm(request.GET, sectors=self.sectors, parks=self.parks)
+        self.form = filter_form(request.GET)
         self.values = self.form.values()
         return super().get(request, *args, **kwargs)
 
