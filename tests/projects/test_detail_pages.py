@@ -59,7 +59,10 @@ def test_project_detail_shows_the_key_facts(client):
         "10 ha (150 mu)",
         '<a href="/en/projects/parks/',
         "<p>Second paragraph.</p>",
-        'alt="Forging hall" width="12" height="8" loading="lazy"',
+        # the first picture opens the gallery: eager, high priority, WebP before JPEG
+        '-12.webp 12w" sizes="(min-width: 60rem) 36rem, 100vw"><img src="/media/projects/renditions/',
+        'width="12" height="8" alt="Forging hall" loading="eager" decoding="async"'
+        ' fetchpriority="high"></picture>',
         'Brochure</a> <span class="muted">(PDF, 1000',
         'class="milestone milestone-done"',
         'class="milestone milestone-planned"',

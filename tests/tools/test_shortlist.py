@@ -72,10 +72,11 @@ def test_json_for_the_enhanced_button(client, registry):
     assert response.json()["count"] == 0
 
 
-def test_drafts_cannot_be_saved_and_get_is_refused(client, registry):
+def test_drafts_cannot_be_saved(client, registry):
     assert save(client, "secret-draft").status_code == 404
     assert save(client, "scheduled-later").status_code == 404
-    assert client.get("/en/projects/shortlist/ring-forging/").status_code == 405
+    assert client.get("/en/projects/shortlist/secret-draft/").status_code == 404
+    assert client.put("/en/projects/shortlist/ring-forging/").status_code == 405
     assert SESSION_KEY not in client.session
 
 
