@@ -8,6 +8,7 @@ existing row (and file) alone, so running it twice changes nothing.
 import datetime
 from decimal import Decimal
 
+from django.core.files import File
 from django.utils import timezone
 
 from .demo_images import drawn_image
@@ -103,7 +104,9 @@ def _parks(sectors):
             caption_en="Illustration drawn for the demo, not a photograph.",
             caption_zh_hans="演示用示意图，并非实景照片。",
         )
-        image.image.save(f"{park.slug}.jpg", drawn_image(park.slug, park.name_en), save=False)
+        # Assigned, not saved to storage here: the model's save stores it and the post-save
+        # hook makes its renditions (projects/renditions.py).
+        image.image = File(drawn_image(park.slug, park.name_en), name=f"{park.slug}.jpg")
         image.save()
     return parks
 
@@ -202,6 +205,6 @@ def _projects(sectors, parks):
             caption_en="Illustration drawn for the demo, not a photograph.",
             caption_zh_hans="演示用示意图，并非实景照片。",
         )
-        image.image.save(f"{project.slug}.jpg", drawn_image(project.slug, name_en), save=False)
+        image.image = File(drawn_image(project.slug, name_en), name=f"{project.slug}.jpg")
         image.save()
     return created_count

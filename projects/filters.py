@@ -1,4 +1,7 @@
-"""The project list's filters: a form that validates the query string, and the option counts.
+"""The registry's filters: one form that validates the query string, and the option counts.
+
+The project list and the open data (projects/tools/opendata.py) read their filters through
+this module alone, so a CSV or JSON download holds exactly the projects the list shows.
 
 Every filter is a plain GET parameter, so each state of the list is a URL a visitor can share.
 A value the form does not accept is dropped (the rest of the filters still apply) and the page
@@ -9,7 +12,7 @@ from django import forms
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import InvestmentBand, Project, band_q
+from .models import InvestmentBand, Park, Project, Sector, band_q
 
 SEARCH_MAX_LENGTH = 100
 FACETS = ("sector", "park", "stage", "kind", "band")
@@ -74,6 +77,27 @@ class ProjectFilterForm(forms.Form):
         """The labels of the filters whose values were not understood."""
         self.is_valid()
         return [str(self.fields[name].label) for name in self.fields if name in self.errors]
+
+
+def filter_form(params):
+    """The filter form for a query string, with the sectors and parks it offers (two queries)."""
+    return ProjectFilterForm(
+        params, sectors=list(Sector.objects.all()), parks=list(Park.objects.published())
+    )
+
+
+def filtered_projects(params, queryset=None):
+    """(form, published projects matching `params`), or (form, None) if a value is not valid.
+
+    For callers that answer bad input with an error (the open data's 400) rather than ignoring
+    it as the list page does.
+    """
+    form = filter_form(params)
+    if form.ignored():
+        return form, None
+    if queryset is None:
+        queryset = Project.objects.published()
+    return form, queryset.filter(facet_q(form.values()))
 
 
 def search_q(text):

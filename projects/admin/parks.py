@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from projects.admin_i18n import LanguageCompletenessMixin
 from projects.models import Park, ParkCost, ParkDocument, ParkImage, Sector
 
 from .common import PublishActionsMixin, ThumbnailInlineMixin, thumbnail_html
@@ -35,7 +36,7 @@ class ParkDocumentInline(TranslationTabularInline):
 
 
 @admin.register(Park)
-class ParkAdmin(PublishActionsMixin, TranslationAdmin):
+class ParkAdmin(LanguageCompletenessMixin, PublishActionsMixin, TranslationAdmin):
     list_display = ("thumbnail", "name", "status", "available_area_ha", "order", "is_published")
     list_display_links = ("thumbnail", "name")
     list_filter = ("is_published", "status", "sectors")

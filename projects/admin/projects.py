@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from projects.admin_i18n import LanguageCompletenessMixin
 from projects.models import Milestone, Project, ProjectDocument, ProjectImage
 from projects.templatetags.registry import format_money
 
@@ -28,7 +29,7 @@ class MilestoneInline(TranslationTabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(PublishActionsMixin, TranslationAdmin):
+class ProjectAdmin(LanguageCompletenessMixin, PublishActionsMixin, TranslationAdmin):
     list_display = (
         "thumbnail",
         "name",

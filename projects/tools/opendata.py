@@ -17,7 +17,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .filters import filtered_projects
+from projects.filters import filtered_projects
 
 # (field name, how to read it from a project). The order is the CSV's column order.
 FIELDS = [

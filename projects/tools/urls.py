@@ -8,6 +8,7 @@ urlpatterns = [
     path("compare/", compare.compare_projects, name="compare"),
     path("compare/parks/", compare.compare_parks, name="park_compare"),
     path("shortlist/", shortlist.shortlist_page, name="shortlist"),
+    path("shortlist/token.json", shortlist.token, name="shortlist_token"),
     path("shortlist/<slug:slug>/", shortlist.toggle, name="shortlist_toggle"),
     path("open-data/projects.csv", opendata.projects_csv, name="open_data_csv"),
     path("open-data/projects.json", opendata.projects_json, name="open_data_json"),

@@ -1,16 +1,20 @@
+from urllib.parse import urlencode
+
 from django.db.models import Prefetch, Q
 from django.utils.translation import pgettext
 from django.views.generic import DetailView, ListView
 
+from projects.charts import registry_charts
 from projects.filters import (
+    FACETS,
     KNOWN_PARAMETERS,
     NEWEST_SIGNING_FIRST,
-    ProjectFilterForm,
     Sort,
     facet_counts,
     facet_q,
+    filter_form,
 )
-from projects.models import Milestone, Park, Project, ProjectDocument, ProjectImage, Sector
+from projects.models import Milestone, Project, ProjectDocument, ProjectImage
 
 from .drafts import DraftPreviewMixin
 
@@ -25,9 +29,7 @@ class ProjectListView(ListView):
     paginate_by = 12
 
     def get(self, request, *args, **kwargs):
-        self.sectors = list(Sector.objects.all())
-        self.parks = list(Park.objects.published())
-        self.form = ProjectFilterForm(request.GET, sectors=self.sectors, parks=self.parks)
+        self.form = filter_form(request.GET)
         self.values = self.form.values()
         return super().get(request, *args, **kwargs)
 
@@ -66,7 +68,14 @@ class ProjectListView(ListView):
             for value, label in Sort.CHOICES
         ]
         context["query"] = self.values["q"]
+        # The open data links carry the filters the list accepted, so they never answer 400.
+        context["open_data_query"] = urlencode(
+            [(name, self.values[name]) for name in ("q", *FACETS) if self.values[name]]
+        )
         context["is_filtered"] = any(self.values[name] for name in ("q", *counts))
+        # The overview (headline figures and charts) opens the unfiltered list only.
+        if not context["is_filtered"] and context["page_obj"].number == 1:
+            context["charts"] = registry_charts()
         context["ignored"] = self.form.ignored()
         context["unknown_parameters"] = sorted(
             key for key in self.request.GET if key not in KNOWN_PARAMETERS

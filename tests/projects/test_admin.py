@@ -217,3 +217,31 @@ def test_draft_can_be_viewed_on_site_by_its_editor(client, superuser):
     page = client.get("/en/projects/draft/")
     assert page.status_code == 200
     assert "Draft, not public." in page.content.decode()
+
+
+@pytest.mark.parametrize(("url_name", "make"), [("project", make_project), ("park", make_park)])
+def test_changelist_filters_records_missing_a_language(client, superuser, url_name, make):
+    complete = make(name_en="Complete record")
+    no_chinese = make(name_en="English only record", summary_zh_hans="")
+    no_english = make(name_en="", name_zh_hans="只有中文的记录")
+    url = reverse(f"admin:projects_{url_name}_changelist")
+
+    everything = client.get(url).content.decode()
+    assert "Languages complete" in everything
+    assert "EN ✓ 中文 ✓" in everything
+    assert "EN ✓ 中文 ✗" in everything
+    assert "Missing Chinese" in everything
+    assert "Missing English" in everything
+
+    response = client.get(url, {"missing_language": "zh-hans"})
+    assert response.status_code == 200
+    assert [obj.pk for obj in response.context["cl"].result_list] == [no_chinese.pk]
+
+    response = client.get(url, {"missing_language": "en"})
+    assert [obj.pk for obj in response.context["cl"].result_list] == [no_english.pk]
+    assert complete.pk not in [obj.pk for obj in response.context["cl"].result_list]
+
+    # an unknown language leaves the list whole
+    response = client.get(url, {"missing_language": "fr"})
+    assert response.status_code == 200
+    assert len(response.context["cl"].result_list) == 3

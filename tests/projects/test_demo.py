@@ -8,7 +8,17 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 
-from projects.models import ClusterFigure, Milestone, Park, Partner, Project, ProjectImage, Sector
+from projects.models import (
+    ClusterFigure,
+    Milestone,
+    Park,
+    ParkImage,
+    Partner,
+    Project,
+    ProjectImage,
+    Sector,
+)
+from projects.renditions import rendition_names
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +43,10 @@ def test_seed_twice_changes_nothing():
     counts, files = first
     assert counts["Project"] == 15
     assert counts["Park"] == 2
-    assert len([f for f in files if f.startswith(("projects/", "parks/"))]) == 17
+    registry_files = [f for f in files if f.startswith(("projects/", "parks/"))]
+    assert len([f for f in registry_files if "/renditions/" not in f]) == 17
+    # each original's renditions: three widths, as WebP and JPEG
+    assert len([f for f in registry_files if "/renditions/" in f]) == 17 * 6
 
 
 def test_fifteen_signed_projects_at_the_conference_worth_10_22_billion(demo):
@@ -81,6 +94,13 @@ def test_demo_images_are_real_images_with_sizes(demo):
         assert (image.width, image.height) == (1200, 800)
         assert image.image.storage.exists(image.image.name)
         assert image.alt_text_en and image.alt_text_zh_hans
+    images = [*ProjectImage.objects.all(), *ParkImage.objects.all()]
+    assert len(images) == 17
+    for image in images:
+        # 1200 pixels wide: 480 and 960 and its own width, each as WebP and JPEG
+        names = rendition_names(image.image.name, image.width)
+        assert len(names) == 6
+        assert all(image.image.storage.exists(name) for name in names), names
     assert Sector.objects.count() == 7
 
 

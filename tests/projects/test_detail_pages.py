@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission, User
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from projects.models import Milestone, ParkCost, ProjectDocument
+from projects.models import Milestone, ParkCost, Project, ProjectDocument
 from tests.factories import make_park, make_project, make_sector
 
 from .helpers import add_image, make_full_projects
@@ -59,7 +59,10 @@ def test_project_detail_shows_the_key_facts(client):
         "10 ha (150 mu)",
         '<a href="/en/projects/parks/',
         "<p>Second paragraph.</p>",
-        'alt="Forging hall" width="12" height="8" loading="lazy"',
+        # the first picture opens the gallery: eager, high priority, WebP before JPEG
+        '-12.webp 12w" sizes="(min-width: 60rem) 36rem, 100vw"><img src="/media/projects/renditions/',
+        'width="12" height="8" alt="Forging hall" loading="eager" decoding="async"'
+        ' fetchpriority="high"></picture>',
         'Brochure</a> <span class="muted">(PDF, 1000',
         'class="milestone milestone-done"',
         'class="milestone milestone-planned"',
@@ -228,3 +231,24 @@ def test_a_document_whose_file_is_missing_is_listed_without_a_size(client):
     response = client.get("/en/projects/rings/")
     assert response.status_code == 200
     assert 'Lost</a> <span class="muted">(PDF)</span>' in response.content.decode()
+
+
+def test_detail_pages_offer_save_compare_and_print(client, demo):
+    project = Project.objects.published().filter(park__isnull=False).order_by("slug").first()
+    html = client.get(project.get_absolute_url()).content.decode()
+    assert (
+        f'href="/en/projects/shortlist/{project.slug}/?next=/en/projects/{project.slug}/"' in html
+    )
+    assert '<a href="/en/projects/compare/">Compare with other projects</a>' in html
+    assert f'<a href="/en/projects/{project.slug}/sheet/">Print sheet</a>' in html
+    # one eager picture opens the gallery; every other picture waits until it is near
+    assert html.count('fetchpriority="high"') == 1
+    assert html.count('loading="eager"') == 1
+    park = project.park
+    html = client.get(park.get_absolute_url()).content.decode()
+    assert f'<a href="/en/projects/parks/{park.slug}/sheet/">Print sheet</a>' in html
+    assert '<a href="/en/projects/compare/parks/">Compare the parks</a>' in html
+    assert 'type="image/webp"' in html
+    html = client.get("/zh-hans" + project.get_absolute_url()[3:]).content.decode()
+    assert "打印资料页" in html
+    assert "与其他项目比较" in html

@@ -224,10 +224,11 @@ def test_titles_differ_between_pages(client):
 def test_queries_do_not_grow_with_the_registry(client, django_assert_num_queries, count):
     make_full_projects(count, park=make_park())
     # sectors, parks, 4 grouped facet counts, band counts, page count, rows, images,
-    # and the headline figures (registry totals, cluster figures)
-    with django_assert_num_queries(12):
+    # the headline figures (registry totals, cluster figures) and the three charts
+    with django_assert_num_queries(15):
         response = client.get(URL + "?sort=largest")
     assert response.status_code == 200
+    # a filtered list has no overview: neither headline figures nor charts
     with django_assert_num_queries(10):
         client.get(URL + "?q=project&stage=signed")
 
@@ -279,3 +280,27 @@ def test_a_nul_character_in_the_search_is_ignored(client):
     response = client.get(URL + "?q=ring%00")
     assert response.status_code == 200
     assert response.context["ignored"] == ["Search"]
+
+
+def test_the_list_links_to_the_tools_and_draws_the_charts(client, demo):
+    html = client.get(URL).content.decode()
+    assert '<a href="/en/projects/map/">See the projects on a map</a>' in html
+    assert '<a href="/en/projects/compare/">Compare projects</a>' in html
+    assert '<a href="/en/projects/shortlist/">Your shortlist</a>' in html
+    assert html.count('<figure class="chart"') == 3
+    assert 'href="/en/projects/open-data/projects.csv"' in html
+    assert '<script src="/static/js/shortlist.js" defer></script>' in html
+    assert 'href="/en/projects/shortlist/' in html
+    # a filtered list keeps its accepted filters in the open data links, not the bad ones
+    html = client.get(URL + "?stage=signed&band=nonsense&page=1&sort=name").content.decode()
+    assert '<figure class="chart"' not in html
+    assert 'href="/en/projects/open-data/projects.csv?stage=signed"' in html
+    assert 'href="/en/projects/open-data/projects.json?stage=signed"' in html
+    assert client.get("/en/projects/open-data/projects.csv?stage=signed").status_code == 200
+
+
+def test_the_list_in_chinese_has_the_tools(client, demo):
+    html = client.get("/zh-hans" + URL[3:]).content.decode()
+    assert "在地图上查看项目" in html
+    assert "比较项目" in html
+    assert "我的候选清单" in html

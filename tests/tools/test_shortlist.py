@@ -72,10 +72,11 @@ def test_json_for_the_enhanced_button(client, registry):
     assert response.json()["count"] == 0
 
 
-def test_drafts_cannot_be_saved_and_get_is_refused(client, registry):
+def test_drafts_cannot_be_saved(client, registry):
     assert save(client, "secret-draft").status_code == 404
     assert save(client, "scheduled-later").status_code == 404
-    assert client.get("/en/projects/shortlist/ring-forging/").status_code == 405
+    assert client.get("/en/projects/shortlist/secret-draft/").status_code == 404
+    assert client.put("/en/projects/shortlist/ring-forging/").status_code == 405
     assert SESSION_KEY not in client.session
 
 
@@ -154,3 +155,98 @@ def test_toggle_include_shows_the_state(client, registry):
     )
     assert 'aria-pressed="false"' in other
     assert '<input type="hidden" name="saved" value="1">' in other
+
+
+def test_the_link_include_needs_no_csrf_token(client, registry):
+    save(client, "ring-forging")
+    request = RequestFactory().get("/en/projects/?sector=forging")
+    request.session = client.session
+    saved = render_to_string(
+        "projects/tools/shortlist_link.html", {"project": registry["rings"]}, request=request
+    )
+    assert 'href="/en/projects/shortlist/ring-forging/?next=/en/projects/%3Fsector%3Dforging"' in (
+        saved
+    )
+    assert 'data-saved="true"' in saved
+    assert '<span class="shortlist-label">Saved</span>' in saved
+    assert 'data-token-url="/en/projects/shortlist/token.json"' in saved
+    assert "csrfmiddlewaretoken" not in saved
+    other = render_to_string(
+        "projects/tools/shortlist_link.html", {"project": registry["balls"]}, request=request
+    )
+    assert 'data-saved="false"' in other
+    assert '<span class="shortlist-label">Save</span>' in other
+
+
+@pytest.mark.parametrize(
+    ("url", "slug"),
+    [("/en/projects/", "ring-forging"), ("/en/projects/ring-forging/", "cage-works")],
+)
+def test_cached_pages_carry_the_save_link(client, registry, settings, url, slug):
+    settings.PAGE_CACHE_SECONDS = 600
+    first = client.get(url)
+    second = client.get(url)
+    assert first["X-Cache"] == "miss"
+    assert second["X-Cache"] == "hit"
+    html = second.content.decode()
+    assert f'href="/en/projects/shortlist/{slug}/?next=' in html
+    assert "csrfmiddlewaretoken" not in html
+    assert "csrftoken" not in second.cookies
+
+
+def test_without_javascript_the_link_opens_a_private_confirmation(client, registry):
+    page = client.get("/en/projects/shortlist/ring-forging/?next=/en/projects/%3Fstage%3Dsigned")
+    assert page.status_code == 200
+    assert "private" in page["Cache-Control"]
+    assert "no-store" in page["Cache-Control"]
+    html = page.content.decode()
+    assert "<h1>Save Ring Forging Line to your shortlist</h1>" in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert '<input type="hidden" name="saved" value="1">' in html
+    assert '<input type="hidden" name="next" value="/en/projects/?stage=signed">' in html
+    response = save(client, "ring-forging", next_url="/en/projects/?stage=signed")
+    assert response["Location"] == "/en/projects/?stage=signed"
+    assert client.session[SESSION_KEY] == [registry["rings"].pk]
+    html = client.get("/en/projects/shortlist/ring-forging/").content.decode()
+    assert "<h1>Remove Ring Forging Line from your shortlist</h1>" in html
+    assert '<input type="hidden" name="saved" value="0">' in html
+
+
+@pytest.mark.parametrize(
+    "next_url", ["https://evil.example/", "//evil.example/path", "/\\evil.example/", "x"]
+)
+def test_the_confirmation_refuses_unsafe_next(client, registry, next_url):
+    from urllib.parse import quote
+
+    html = client.get(
+        f"/en/projects/shortlist/ring-forging/?next={quote(next_url)}"
+    ).content.decode()
+    assert '<input type="hidden" name="next" value="/en/projects/shortlist/">' in html
+    assert '<a class="button-secondary" href="/en/projects/shortlist/">Go back</a>' in html
+
+
+def test_the_token_endpoint_lets_a_script_toggle(registry):
+    client = Client(enforce_csrf_checks=True)
+    response = client.get("/en/projects/shortlist/token.json")
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+    token = response.json()["csrf_token"]
+    assert token
+    toggled = client.post(
+        "/en/projects/shortlist/ring-forging/",
+        {"csrfmiddlewaretoken": token, "saved": "1"},
+        HTTP_ACCEPT="application/json",
+    )
+    assert toggled.status_code == 200
+    assert toggled.json()["saved"] is True
+    assert client.session[SESSION_KEY] == [registry["rings"].pk]
+    assert Client().post("/en/projects/shortlist/token.json").status_code == 405
+
+
+def test_a_visitor_with_a_session_sees_saved_on_the_list(client, registry):
+    save(client, "ring-forging")
+    html = client.get("/en/projects/").content.decode()
+    link = html.split('href="/en/projects/shortlist/ring-forging/')[1].split("</a>")[0]
+    assert 'data-saved="true"' in link
+    assert '<span class="shortlist-label">Saved</span>' in link
