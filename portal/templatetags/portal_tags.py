@@ -53,7 +53,7 @@ def language_neutral_url(context):
     prefix = f"/{get_language()}/"
     if path.startswith(prefix):
         path = "/" + path[len(prefix) :]
-    return request.build_absolute_uri(path)
+    return request.build_absolute_uri(escape_leading_slashes(path))
 
 
 def _section(resolver_match):
