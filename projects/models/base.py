@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from projects.uploads import SafeImageField
+
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -66,3 +68,53 @@ class ContactOfficer(models.Model):
     @property
     def has_contact(self):
         return bool(self.contact_name and (self.contact_email or self.contact_phone))
+
+
+def gallery_image_field(folder):
+    """The image of a gallery entry, stored under `folder`, its size kept in width and height."""
+    return SafeImageField(
+        _("image"),
+        folder=folder,
+        width_field="width",
+        height_field="height",
+        help_text=_("JPEG, PNG or WebP, at least 1200 pixels wide."),
+    )
+
+
+class GalleryImage(models.Model):
+    """One image of a park's or a project's gallery; subclasses add the owner and the image."""
+
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    alt_text = models.CharField(
+        _("text alternative"),
+        max_length=250,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self):
+        return self.alt_text
+
+
+class Document(models.Model):
+    """A PDF attached to a park or a project; subclasses add the owner and the file."""
+
+    title = models.CharField(_("title"), max_length=200)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title

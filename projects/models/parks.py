@@ -6,9 +6,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from projects.uploads import PdfField, SafeImageField
+from projects.uploads import PdfField
 
-from .base import ContactOfficer, Publishable, PublishableQuerySet
+from .base import (
+    ContactOfficer,
+    Document,
+    GalleryImage,
+    Publishable,
+    PublishableQuerySet,
+    gallery_image_field,
+)
 
 MU_PER_HECTARE = Decimal(15)
 
@@ -197,44 +204,11 @@ class ParkCost(models.Model):
         return self.label
 
 
-class ParkImage(models.Model):
+class ParkImage(GalleryImage):
     park = models.ForeignKey(Park, on_delete=models.CASCADE, related_name="images")
-    image = SafeImageField(
-        _("image"),
-        folder="parks",
-        width_field="width",
-        height_field="height",
-        help_text=_("JPEG, PNG or WebP, at least 1200 pixels wide."),
-    )
-    width = models.PositiveIntegerField(editable=False, null=True)
-    height = models.PositiveIntegerField(editable=False, null=True)
-    alt_text = models.CharField(
-        _("text alternative"),
-        max_length=250,
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
-    caption = models.CharField(_("caption"), max_length=250, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "pk"]
-        verbose_name = _("image")
-        verbose_name_plural = _("images")
-
-    def __str__(self):
-        return self.alt_text
+    image = gallery_image_field("parks")
 
 
-class ParkDocument(models.Model):
+class ParkDocument(Document):
     park = models.ForeignKey(Park, on_delete=models.CASCADE, related_name="documents")
-    title = models.CharField(_("title"), max_length=200)
     file = PdfField(_("PDF file"), folder="documents/parks")
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "pk"]
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
-
-    def __str__(self):
-        return self.title

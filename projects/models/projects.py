@@ -7,9 +7,16 @@ from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from projects.uploads import PdfField, SafeImageField
+from projects.uploads import PdfField
 
-from .base import ContactOfficer, Publishable, PublishableQuerySet
+from .base import (
+    ContactOfficer,
+    Document,
+    GalleryImage,
+    Publishable,
+    PublishableQuerySet,
+    gallery_image_field,
+)
 from .parks import Park, Sector
 
 HUNDRED_MILLION = Decimal(100_000_000)
@@ -225,47 +232,14 @@ class Project(Publishable, ContactOfficer):
         return None
 
 
-class ProjectImage(models.Model):
+class ProjectImage(GalleryImage):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="images")
-    image = SafeImageField(
-        _("image"),
-        folder="projects",
-        width_field="width",
-        height_field="height",
-        help_text=_("JPEG, PNG or WebP, at least 1200 pixels wide."),
-    )
-    width = models.PositiveIntegerField(editable=False, null=True)
-    height = models.PositiveIntegerField(editable=False, null=True)
-    alt_text = models.CharField(
-        _("text alternative"),
-        max_length=250,
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
-    caption = models.CharField(_("caption"), max_length=250, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "pk"]
-        verbose_name = _("image")
-        verbose_name_plural = _("images")
-
-    def __str__(self):
-        return self.alt_text
+    image = gallery_image_field("projects")
 
 
-class ProjectDocument(models.Model):
+class ProjectDocument(Document):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="documents")
-    title = models.CharField(_("title"), max_length=200)
     file = PdfField(_("PDF file"), folder="documents/projects")
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "pk"]
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
-
-    def __str__(self):
-        return self.title
 
 
 class Milestone(models.Model):
