@@ -45,6 +45,9 @@ UNCACHEABLE_CONTROL = ("private", "no-cache", "no-store")
 HARMLESS_VARY = frozenset({"accept-language", "cookie"})
 # A response carries these per-request headers; the rest is stored with the page.
 NOT_STORED_HEADERS = frozenset({"set-cookie", "x-cache", "date"})
+# Template fragments keyed by the content version (`CONTENT_VERSION` in every template's
+# context) are never stale, whether the page cache is on or off; this only bounds memory.
+FRAGMENT_CACHE_SECONDS = 3600
 
 
 # --- The content version ----------------------------------------------------------------------

@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from django.db.models import Prefetch, Q
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import pgettext
 from django.views.generic import DetailView, ListView
 
@@ -50,11 +51,10 @@ class ProjectListView(ListView):
             if value
         ]
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def facets(self):
         counts = facet_counts(Project.objects.published(), self.values)
         form = self.form
-        context["facets"] = [
+        return [
             {
                 "name": name,
                 "label": form.fields[name].label,
@@ -63,6 +63,14 @@ class ProjectListView(ListView):
             }
             for name in ("sector", "park", "stage", "kind", "band")
         ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The filters' counts and the overview are the same for every visitor: the template
+        # keeps them as fragments keyed by the content version, and they are computed only
+        # when the fragment is not in the cache.
+        context["facets"] = SimpleLazyObject(self.facets)
+        context["filter_key"] = urlencode(sorted(self.values.items()))
         context["sort_options"] = [
             {"value": value, "label": label, "selected": value == self.values["sort"]}
             for value, label in Sort.CHOICES
@@ -72,10 +80,11 @@ class ProjectListView(ListView):
         context["open_data_query"] = urlencode(
             [(name, self.values[name]) for name in ("q", *FACETS) if self.values[name]]
         )
-        context["is_filtered"] = any(self.values[name] for name in ("q", *counts))
+        context["is_filtered"] = any(self.values[name] for name in ("q", *FACETS))
         # The overview (headline figures and charts) opens the unfiltered list only.
         if not context["is_filtered"] and context["page_obj"].number == 1:
-            context["charts"] = registry_charts()
+            context["overview"] = True
+            context["charts"] = SimpleLazyObject(registry_charts)
         context["ignored"] = self.form.ignored()
         context["unknown_parameters"] = sorted(
             key for key in self.request.GET if key not in KNOWN_PARAMETERS
