@@ -1,0 +1,58 @@
+"""Fragments shared by every visitor (the project list's filter counts and overview) are kept
+in the cache under the content version: fewer queries when nothing changed, never stale."""
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import make_project, make_sector
+
+pytestmark = pytest.mark.django_db
+
+URL = "/en/projects/"
+
+
+def test_unchanged_content_reuses_the_fragments(client, django_assert_num_queries):
+    make_sector(slug="forging", name_en="Forging")
+    make_project(sector=make_sector(slug="rings", name_en="Rings"))
+    cache.clear()
+    with django_assert_num_queries(18):
+        first = client.get(URL).content
+    # The first also renews the content version after the clear (three queries). The filter
+    # counts (five queries) and the headline figures and charts (five) are kept.
+    with django_assert_num_queries(5):
+        second = client.get(URL).content
+    assert second == first
+
+
+def test_a_new_project_shows_in_the_counts_and_figures_at_once(client, settings):
+    assert settings.PAGE_CACHE_SECONDS == 0  # the fragments work without the page cache
+    sector = make_sector(slug="rings", name_en="Rings")
+    make_project(sector=sector, name_en="First rings project")
+    text = client.get(URL).content.decode()
+    assert "Rings (1)" in text
+    assert '<span class="figure-value">1</span>' in text
+
+    make_project(sector=sector, name_en="Second rings project")
+    text = client.get(URL).content.decode()
+    assert "Rings (2)" in text
+    assert '<span class="figure-value">2</span>' in text
+
+
+def test_an_edit_shows_in_the_counts_at_once(client):
+    sector = make_sector(slug="rings", name_en="Rings")
+    project = make_project(sector=sector)
+    assert "Rings (1)" in client.get(URL).content.decode()
+    project.is_published = False
+    project.save()
+    assert "Rings (0)" in client.get(URL).content.decode()
+
+
+def test_filters_and_languages_have_their_own_fragments(client):
+    sector = make_sector(slug="rings", name_en="Rings", name_zh_hans="套圈")
+    make_project(sector=sector, stage="production")
+    make_project(sector=sector, stage="signed")
+    assert "Rings (2)" in client.get(URL).content.decode()
+    filtered = client.get(URL, {"stage": "production"}).content.decode()
+    assert "Rings (1)" in filtered
+    assert '<option value="production" selected>' in filtered
+    assert "套圈 (2)" in client.get("/zh-hans/projects/").content.decode()
