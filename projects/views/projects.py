@@ -16,10 +16,16 @@ from projects.filters import (
     filter_form,
 )
 from projects.models import Milestone, Project, ProjectDocument, ProjectImage
+from projects.tools.shortlist import saved_ids
 
 from .drafts import DraftPreviewMixin
 
 RELATED_COUNT = 3
+
+
+def saved_key(request):
+    """The visitor's saved projects, for the key of a fragment holding save buttons."""
+    return ",".join(str(pk) for pk in sorted(saved_ids(request)))
 
 
 class ProjectListView(ListView):
@@ -71,6 +77,8 @@ class ProjectListView(ListView):
         # when the fragment is not in the cache.
         context["facets"] = SimpleLazyObject(self.facets)
         context["filter_key"] = urlencode(sorted(self.values.items()))
+        # Cards are the same for every visitor but for their save buttons.
+        context["saved_key"] = saved_key(self.request)
         context["sort_options"] = [
             {"value": value, "label": label, "selected": value == self.values["sort"]}
             for value, label in Sort.CHOICES
@@ -113,10 +121,17 @@ class ProjectDetailView(DraftPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         project = self.object
+        # The related cards are kept as a fragment like the list's: computed on a miss only.
+        context["related"] = SimpleLazyObject(lambda: self.related(project))
+        context["saved_key"] = saved_key(self.request)
+        return context
+
+    @staticmethod
+    def related(project):
         neighbours = Q(sector_id=project.sector_id)
         if project.park_id:
             neighbours |= Q(park_id=project.park_id)
-        context["related"] = list(
+        return list(
             Project.objects.published()
             .filter(neighbours)
             .exclude(pk=project.pk)
@@ -125,4 +140,3 @@ class ProjectDetailView(DraftPreviewMixin, DetailView):
                 :RELATED_COUNT
             ]
         )
-        return context

@@ -4,6 +4,7 @@ in the cache under the content version: fewer queries when nothing changed, neve
 import pytest
 from django.core.cache import cache
 
+from projects.tools.shortlist import SESSION_KEY
 from tests.factories import make_project, make_sector
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +19,9 @@ def test_unchanged_content_reuses_the_fragments(client, django_assert_num_querie
     with django_assert_num_queries(18):
         first = client.get(URL).content
     # The first also renews the content version after the clear (three queries). The filter
-    # counts (five queries) and the headline figures and charts (five) are kept.
-    with django_assert_num_queries(5):
+    # counts (five queries), the headline figures and charts (five) and the cards (two) are
+    # kept; what is left is the number of projects and the filters' sectors and parks.
+    with django_assert_num_queries(3):
         second = client.get(URL).content
     assert second == first
 
@@ -56,3 +58,28 @@ def test_filters_and_languages_have_their_own_fragments(client):
     assert "Rings (1)" in filtered
     assert '<option value="production" selected>' in filtered
     assert "套圈 (2)" in client.get("/zh-hans/projects/").content.decode()
+
+
+def test_save_buttons_follow_each_visitors_shortlist(client):
+    project = make_project(name_en="Rings line", slug="rings-line")
+    other = make_project(name_en="Forging line", slug="forging-line", sector=project.sector)
+    for url in (URL, other.get_absolute_url()):
+        assert 'data-saved="false"' in client.get(url).content.decode()
+        session = client.session
+        session[SESSION_KEY] = [project.pk]
+        session.save()
+        text = client.get(url).content.decode()
+        assert 'data-saved="true"' in text
+        client.cookies.clear()
+
+
+def test_a_renamed_related_project_shows_at_once_on_a_detail_page(client):
+    project = make_project(name_en="Rings line")
+    neighbour = make_project(name_en="Forging line", sector=project.sector)
+    url = project.get_absolute_url()
+    assert "Forging line" in client.get(url).content.decode()
+    neighbour.name_en = "Heat treatment line"
+    neighbour.save()
+    text = client.get(url).content.decode()
+    assert "Heat treatment line" in text
+    assert "Forging line" not in text
