@@ -9,6 +9,7 @@ from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -20,6 +21,7 @@ from portal.search import MAX_QUERY_LENGTH, matching, parse_query, results_for
 from portal.templatetags.seo_tags import json_ld
 from projects.charts import registry_charts
 from projects.models import ClusterFigure, Park, Partner, Project
+from projects.tools.shortlist import saved_ids
 
 FEATURED_ON_HOME = 6
 NEWS_ON_HOME = 3
@@ -34,17 +36,27 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         home = HomePage.load()
+        # The blocks between the hero and the enquiry invitation are the same for every
+        # visitor but for the featured cards' save buttons: the template keeps them as one
+        # fragment keyed by the content version, and they are queried on a miss only.
         context.update(
             home=home,
-            headline=Project.objects.headline(),
-            figures=list(ClusterFigure.objects.published()),
-            featured=list(
-                Project.objects.published().filter(is_featured=True).for_cards()[:FEATURED_ON_HOME]
+            headline=SimpleLazyObject(Project.objects.headline),
+            figures=SimpleLazyObject(lambda: list(ClusterFigure.objects.published())),
+            featured=SimpleLazyObject(
+                lambda: list(
+                    Project.objects.published()
+                    .filter(is_featured=True)
+                    .for_cards()[:FEATURED_ON_HOME]
+                )
             ),
-            parks=list(Park.objects.published().for_cards()),
-            news=list(Article.objects.published().select_related("category")[:NEWS_ON_HOME]),
-            partners=list(Partner.objects.published()),
-            charts=registry_charts(),
+            parks=SimpleLazyObject(lambda: list(Park.objects.published().for_cards())),
+            news=SimpleLazyObject(
+                lambda: list(Article.objects.published().select_related("category")[:NEWS_ON_HOME])
+            ),
+            partners=SimpleLazyObject(lambda: list(Partner.objects.published())),
+            charts=SimpleLazyObject(registry_charts),
+            saved_key=",".join(str(pk) for pk in sorted(saved_ids(self.request))),
             organisation_json_ld=json_ld(self.organisation(home)),
         )
         return context

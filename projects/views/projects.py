@@ -1,6 +1,6 @@
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import pgettext
 from django.views.generic import DetailView, ListView
@@ -15,7 +15,7 @@ from projects.filters import (
     facet_q,
     filter_form,
 )
-from projects.models import Milestone, Project, ProjectDocument, ProjectImage
+from projects.models import Project
 from projects.tools.shortlist import saved_ids
 
 from .drafts import DraftPreviewMixin
@@ -108,20 +108,14 @@ class ProjectDetailView(DraftPreviewMixin, DetailView):
     template_name = "projects/project_detail.html"
 
     def get_queryset(self):
-        return (
-            self.base_queryset()
-            .select_related("sector", "park")
-            .prefetch_related(
-                Prefetch("images", queryset=ProjectImage.objects.order_by("order", "pk")),
-                Prefetch("documents", queryset=ProjectDocument.objects.order_by("order", "pk")),
-                Prefetch("milestones", queryset=Milestone.objects.order_by("date", "pk")),
-            )
-        )
+        # Images, documents and milestones (in their models' order) are read by the page's
+        # body, a fragment keyed by the content version: only when it is not in the cache.
+        return self.base_queryset().select_related("sector", "park")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         project = self.object
-        # The related cards are kept as a fragment like the list's: computed on a miss only.
+        # The related cards are in that fragment too: computed on a miss only.
         context["related"] = SimpleLazyObject(lambda: self.related(project))
         context["saved_key"] = saved_key(self.request)
         return context

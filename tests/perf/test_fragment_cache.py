@@ -83,3 +83,24 @@ def test_a_renamed_related_project_shows_at_once_on_a_detail_page(client):
     text = client.get(url).content.decode()
     assert "Heat treatment line" in text
     assert "Forging line" not in text
+
+
+def test_home_blocks_follow_a_new_featured_project_at_once(client):
+    make_project(name_en="Rings line", is_featured=True)
+    text = client.get("/en/").content.decode()
+    assert "1 signed project" in text
+    assert "Forging line" not in text
+    make_project(name_en="Forging line", is_featured=True)
+    text = client.get("/en/").content.decode()
+    assert "2 signed projects" in text
+    assert "Forging line" in text
+
+
+def test_a_new_milestone_shows_at_once_on_a_detail_page(client):
+    project = make_project(name_en="Rings line")
+    url = project.get_absolute_url()
+    assert "Timeline" not in client.get(url).content.decode()
+    project.milestones.create(date="2024-03-01", title_en="Ground broken", title_zh_hans="开工")
+    text = client.get(url).content.decode()
+    assert "Timeline" in text
+    assert "Ground broken" in text
