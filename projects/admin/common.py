@@ -32,6 +32,17 @@ class ThumbnailInlineMixin:
         return thumbnail_html(obj if obj.pk else None)
 
 
+class CoverThumbnailMixin:
+    """A changelist column with the record's first image, fetched for the whole page at once."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("images")
+
+    @admin.display(description=_("image"))
+    def thumbnail(self, obj):
+        return thumbnail_html(obj.cover)
+
+
 class PublishActionsMixin:
     """Publish or withdraw many records at once; only for staff who may change them."""
 

@@ -1,12 +1,11 @@
 from django.contrib import admin
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from projects.admin_i18n import LanguageCompletenessMixin
 from projects.models import Park, ParkCost, ParkDocument, ParkImage, Sector
 
-from .common import PublishActionsMixin, ThumbnailInlineMixin, thumbnail_html
+from .common import CoverThumbnailMixin, PublishActionsMixin, ThumbnailInlineMixin
 
 
 @admin.register(Sector)
@@ -36,7 +35,9 @@ class ParkDocumentInline(TranslationTabularInline):
 
 
 @admin.register(Park)
-class ParkAdmin(LanguageCompletenessMixin, PublishActionsMixin, TranslationAdmin):
+class ParkAdmin(
+    LanguageCompletenessMixin, CoverThumbnailMixin, PublishActionsMixin, TranslationAdmin
+):
     list_display = ("thumbnail", "name", "status", "available_area_ha", "order", "is_published")
     list_display_links = ("thumbnail", "name")
     list_filter = ("is_published", "status", "sectors")
@@ -71,16 +72,3 @@ class ParkAdmin(LanguageCompletenessMixin, PublishActionsMixin, TranslationAdmin
             {"fields": ("is_published", "published_at", "created_at", "updated_at")},
         ),
     )
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related(
-                Prefetch("images", queryset=ParkImage.objects.order_by("order", "pk"))
-            )
-        )
-
-    @admin.display(description=_("image"))
-    def thumbnail(self, obj):
-        return thumbnail_html(obj.cover)

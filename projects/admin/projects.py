@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
@@ -7,7 +6,7 @@ from projects.admin_i18n import LanguageCompletenessMixin
 from projects.models import Milestone, Project, ProjectDocument, ProjectImage
 from projects.templatetags.registry import format_money
 
-from .common import PublishActionsMixin, ThumbnailInlineMixin, thumbnail_html
+from .common import CoverThumbnailMixin, PublishActionsMixin, ThumbnailInlineMixin
 
 
 class ProjectImageInline(ThumbnailInlineMixin, TranslationTabularInline):
@@ -29,7 +28,9 @@ class MilestoneInline(TranslationTabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(LanguageCompletenessMixin, PublishActionsMixin, TranslationAdmin):
+class ProjectAdmin(
+    LanguageCompletenessMixin, CoverThumbnailMixin, PublishActionsMixin, TranslationAdmin
+):
     list_display = (
         "thumbnail",
         "name",
@@ -94,19 +95,6 @@ class ProjectAdmin(LanguageCompletenessMixin, PublishActionsMixin, TranslationAd
             {"fields": ("is_published", "published_at", "created_at", "updated_at")},
         ),
     )
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related(
-                Prefetch("images", queryset=ProjectImage.objects.order_by("order", "pk"))
-            )
-        )
-
-    @admin.display(description=_("image"))
-    def thumbnail(self, obj):
-        return thumbnail_html(obj.cover)
 
     @admin.display(description=_("investment"), ordering="investment_yuan")
     def amount(self, obj):
