@@ -16,6 +16,7 @@ messages cookie, responses that set a cookie, used the CSRF token or a CSP nonce
 cookies; and the admin and the health checks are never cached.
 """
 
+import hashlib
 import logging
 import uuid
 
@@ -29,7 +30,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, set_response_etag
-from django.utils.translation import get_language_from_request
+from django.utils.translation import get_language, get_language_from_request
 
 logger = logging.getLogger(__name__)
 
@@ -95,6 +96,27 @@ def _now_timestamp():
 def content_version():
     """The token of the content as it is now."""
     return _current_state(cache.get(VERSION_KEY))["token"]
+
+
+_MISSING = object()
+
+
+def versioned(name, compute, *parts):
+    """`compute()`, kept in the cache under the content version, the active language and `parts`.
+
+    For values read from content and shared by every visitor (a form's choices, a count): like
+    a template fragment keyed by `CONTENT_VERSION`, never stale, and computed again only after
+    the content changed. The value must be picklable; `parts` are hashed, so any text will do.
+    """
+    digest = hashlib.md5(
+        "\x1f".join(str(part) for part in parts).encode(), usedforsecurity=False
+    ).hexdigest()
+    key = f"versioned:{name}:{content_version()}:{get_language()}:{digest}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, FRAGMENT_CACHE_SECONDS)
+    return value
 
 
 def _content_changed(sender, **kwargs):

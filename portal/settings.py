@@ -130,6 +130,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://portal")}
 CACHES["default"].setdefault("KEY_PREFIX", env.str("DJANGO_CACHE_PREFIX", default="portal"))
+# The page shell's fragments (header, footer, language links; see templates/base.html) depend
+# on the code, the language and the address only, never on content: each app server keeps
+# its own in memory, so they cost no round trip and a new release starts without them.
+CACHES["shell"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "portal-shell",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 # Seconds an anonymous page stays in the page cache (portal/cache.py); 0 switches it off. It
 # is never stale, so the limit only bounds memory. Off in the suite unless a test turns it on,
 # so that query counts see the views.

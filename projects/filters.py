@@ -12,6 +12,8 @@ from django import forms
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.cache import versioned
+
 from .models import InvestmentBand, Park, Project, Sector, band_q
 
 SEARCH_MAX_LENGTH = 100
@@ -56,11 +58,10 @@ class ProjectFilterForm(forms.Form):
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=Sort.CHOICES)
 
     def __init__(self, data, *, sectors, parks):
+        """`sectors` and `parks` are the (slug, name) pairs offered."""
         super().__init__(data)
-        self.fields["sector"].choices = [("", _("All sectors"))] + [
-            (s.slug, s.name) for s in sectors
-        ]
-        self.fields["park"].choices = [("", _("All parks"))] + [(p.slug, p.name) for p in parks]
+        self.fields["sector"].choices = [("", _("All sectors")), *sectors]
+        self.fields["park"].choices = [("", _("All parks")), *parks]
         self.fields["stage"].choices = [("", _("All stages")), *Project.Stage.choices]
         self.fields["kind"].choices = [("", _("All kinds")), *Project.Kind.choices]
         self.fields["band"].choices = [("", _("Any amount")), *InvestmentBand.choices]
@@ -79,11 +80,21 @@ class ProjectFilterForm(forms.Form):
         return [str(self.fields[name].label) for name in self.fields if name in self.errors]
 
 
-def filter_form(params):
-    """The filter form for a query string, with the sectors and parks it offers (two queries)."""
-    return ProjectFilterForm(
-        params, sectors=list(Sector.objects.all()), parks=list(Park.objects.published())
+def _place_choices():
+    return (
+        [(s.slug, s.name) for s in Sector.objects.only("slug", "name")],
+        [(p.slug, p.name) for p in Park.objects.published().only("slug", "name")],
     )
+
+
+def filter_form(params):
+    """The filter form for a query string, with the sectors and parks it offers.
+
+    Their names are read once per content version and language (two queries), not on every
+    request.
+    """
+    sectors, parks = versioned("project-filter-choices", _place_choices)
+    return ProjectFilterForm(params, sectors=sectors, parks=parks)
 
 
 def filtered_projects(params, queryset=None):

@@ -1,7 +1,7 @@
 """Settings and fixtures every test of the portal shares."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 
 
@@ -9,9 +9,11 @@ from django.utils import translation
 def _isolated_media_and_cache(settings, tmp_path):
     """Uploads go to a temporary folder, and no test sees another's cache entries."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import escape_leading_slashes
 from django.utils.translation import get_language, get_language_info
 
@@ -16,11 +17,17 @@ def language_alternates(context):
     `translate_url` keeps the path's arguments and the query string, so a visitor who switches
     language stays on the same project, filter and page. A path that does not resolve (a 404
     page) sends the other language to its home page instead.
+
+    Computed when first used: the shell's fragments that show them are usually in the cache.
     """
     request = context.get("request")
     if request is None:
         return []
     current = get_language()
+    return SimpleLazyObject(lambda: _alternates(request, current))
+
+
+def _alternates(request, current):
     # A path such as `//evil.example/` (sent as /%2Fevil.example/) would otherwise come back
     # as a link to another site; escaped, it stays a path on this one.
     full_path = escape_leading_slashes(request.get_full_path())

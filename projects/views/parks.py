@@ -1,11 +1,14 @@
 from django.db.models import Prefetch
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
+from portal.cache import versioned
 from projects.filters import NEWEST_SIGNING_FIRST
 from projects.maps import map_links
 from projects.models import Park, ParkCost, ParkDocument, ParkImage, Project
 
 from .drafts import DraftPreviewMixin
+from .projects import saved_key
 
 
 class ParkListView(ListView):
@@ -32,11 +35,17 @@ class ParkDetailView(DraftPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         park = self.object
-        context["projects"] = list(
+        projects = (
             Project.objects.published()
             .filter(park=park)
             .for_cards()
             .order_by(NEWEST_SIGNING_FIRST, "-investment_yuan", "slug")
         )
+        # The park's body, its project cards included, is a fragment keyed by the content
+        # version: the cards are read only when it is not in the cache, the count once per
+        # version.
+        context["projects"] = SimpleLazyObject(lambda: list(projects))
+        context["project_count"] = versioned("park-project-count", projects.count, park.pk)
+        context["saved_key"] = saved_key(self.request)
         context["map_links"] = map_links(park.latitude, park.longitude, park.name)
         return context

@@ -5,6 +5,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import pgettext
 from django.views.generic import DetailView, ListView
 
+from portal.cache import versioned
 from projects.charts import registry_charts
 from projects.filters import (
     FACETS,
@@ -38,7 +39,14 @@ class ProjectListView(ListView):
     def get(self, request, *args, **kwargs):
         self.form = filter_form(request.GET)
         self.values = self.form.values()
+        self.filter_key = urlencode(sorted(self.values.items()))
         return super().get(request, *args, **kwargs)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        # The number of matches, like the fragments, is kept per content version and filters.
+        paginator.count = versioned("project-count", queryset.count, self.filter_key)
+        return paginator
 
     def get_queryset(self):
         order = Sort.ORDER[self.values["sort"] or Sort.NEWEST]
@@ -76,7 +84,7 @@ class ProjectListView(ListView):
         # keeps them as fragments keyed by the content version, and they are computed only
         # when the fragment is not in the cache.
         context["facets"] = SimpleLazyObject(self.facets)
-        context["filter_key"] = urlencode(sorted(self.values.items()))
+        context["filter_key"] = self.filter_key
         # Cards are the same for every visitor but for their save buttons.
         context["saved_key"] = saved_key(self.request)
         context["sort_options"] = [

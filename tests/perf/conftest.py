@@ -25,11 +25,12 @@ def page_cache(request, settings):
         if not _redis_answers():
             pytest.skip("no Redis on 127.0.0.1:6379")
         settings.CACHES = {
+            **settings.CACHES,
             "default": {
                 "BACKEND": "django.core.cache.backends.redis.RedisCache",
                 "LOCATION": REDIS_URL,
                 "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-            }
+            },
         }
     settings.PAGE_CACHE_SECONDS = 600
     settings.ROOT_URLCONF = "tests.perf.urls"
