@@ -29,13 +29,14 @@ RESULTS_PER_PAGE = 10
 
 
 class HomeView(TemplateView):
-    """Twelve queries whatever the registry holds: one per block, and the cards' images."""
+    """Twelve queries whatever the registry holds, one per block and the cards' images; none
+    while the content is unchanged."""
 
     template_name = "portal/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        home = HomePage.load()
+        home = HomePage.cached()
         # The blocks between the hero and the enquiry invitation are the same for every
         # visitor but for the featured cards' save buttons: the template keeps them as one
         # fragment keyed by the content version, and they are queried on a miss only.
@@ -91,7 +92,7 @@ class AccessibilityView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        statement = AccessibilityStatement.load()
+        statement = AccessibilityStatement.cached()
         context["statement"] = statement if statement.intro else None
         return context
 
@@ -103,9 +104,11 @@ def search(request):
     page_obj = None
     results = []
     if query.is_searchable:
+        # The results are a fragment keyed by the content version and the address: the same
+        # search is run once per version, when the fragment is not in the cache.
         paginator = Paginator(matching(query), RESULTS_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        results = results_for(list(page_obj.object_list), query)
+        page_obj = SimpleLazyObject(lambda: paginator.get_page(request.GET.get("page")))
+        results = SimpleLazyObject(lambda: results_for(list(page_obj.object_list), query))
     context = {
         "query": query,
         "page_obj": page_obj,

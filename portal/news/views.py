@@ -5,14 +5,16 @@ stored by a cache on the way.
 """
 
 from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext, to_locale
 from django.views.generic import DetailView, ListView
 
+from portal.cache import versioned
+from portal.drafts import DraftPreviewMixin
 from projects.models import Park, Project
 
 from .models import Article, Category
@@ -26,7 +28,12 @@ class ArticleListView(ListView):
     def get(self, request, *args, **kwargs):
         self.category = None
         if "slug" in kwargs:
-            self.category = get_object_or_404(Category, slug=kwargs["slug"])
+            slug = kwargs["slug"]
+            self.category = versioned(
+                "news-category", lambda: Category.objects.filter(slug=slug).first(), slug
+            )
+            if self.category is None:
+                raise Http404("No such news category.")
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -35,44 +42,64 @@ class ArticleListView(ListView):
             articles = articles.filter(category=self.category)
         return articles
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        # The cards and categories are a fragment keyed by the content version; the number of
+        # articles, which the page's title and canonical address need, is kept with it.
+        paginator.count = versioned(
+            "news-count", queryset.count, self.category.pk if self.category else ""
+        )
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["category"] = self.category
-        context["categories"] = list(Category.objects.all())
+        context["categories"] = SimpleLazyObject(lambda: list(Category.objects.all()))
         return context
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(DraftPreviewMixin, DetailView):
+    model = Article
+    preview_permission = "news.change_article"
     context_object_name = "article"
     template_name = "news/article_detail.html"
 
-    def can_preview(self):
-        return self.request.user.has_perm("news.change_article")
-
     def get_queryset(self):
-        articles = Article.objects.all() if self.can_preview() else Article.objects.published()
-        return articles.select_related("category").prefetch_related(
-            Prefetch("projects", queryset=Project.objects.published().order_by("name")),
-            Prefetch("parks", queryset=Park.objects.published().order_by("name")),
+        return (
+            self.base_queryset()
+            .select_related("category")
+            .prefetch_related(
+                Prefetch("projects", queryset=Project.objects.published().order_by("name")),
+                Prefetch("parks", queryset=Park.objects.published().order_by("name")),
+            )
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
+        # The earlier and later articles are in a fragment keyed by the content version:
+        # read only when it is not in the cache.
+        context["previous_article"] = SimpleLazyObject(lambda: self.neighbour(article, "prev"))
+        context["next_article"] = SimpleLazyObject(lambda: self.neighbour(article, "next"))
+        context["structured_data"] = self.news_article(article)
+        return context
+
+    @staticmethod
+    def neighbour(article, direction):
+        """The published article just before or after `article`, or None."""
         published = Article.objects.published().exclude(pk=article.pk)
         at = article.published_at
-        context["previous_article"] = (
-            published.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=article.pk))
-            .order_by("-published_at", "-pk")
-            .first()
-        )
-        context["next_article"] = (
+        if direction == "prev":
+            return (
+                published.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=article.pk))
+                .order_by("-published_at", "-pk")
+                .first()
+            )
+        return (
             published.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=article.pk))
             .order_by("published_at", "pk")
             .first()
         )
-        context["structured_data"] = self.news_article(article)
-        return context
 
     def news_article(self, article):
         """The article as schema.org's NewsArticle, for search engines' news results."""
@@ -98,10 +125,3 @@ class ArticleDetailView(DetailView):
             "inLanguage": to_locale(get_language()).replace("_", "-"),
             "mainEntityOfPage": {"@type": "WebPage", "@id": absolute(article.get_absolute_url())},
         }
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if not self.object.is_visible:
-            # A preview must not outlive the draft in a shared or browser cache.
-            patch_cache_control(response, no_cache=True, no_store=True, private=True)
-        return response

@@ -3,11 +3,11 @@ from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from portal.cache import versioned
+from portal.drafts import DraftPreviewMixin
 from projects.filters import NEWEST_SIGNING_FIRST
 from projects.maps import map_links
 from projects.models import Park, ParkCost, ParkDocument, ParkImage, Project
 
-from .drafts import DraftPreviewMixin
 from .projects import saved_key
 
 

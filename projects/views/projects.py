@@ -6,6 +6,7 @@ from django.utils.translation import pgettext
 from django.views.generic import DetailView, ListView
 
 from portal.cache import versioned
+from portal.drafts import DraftPreviewMixin
 from projects.charts import registry_charts
 from projects.filters import (
     FACETS,
@@ -18,8 +19,6 @@ from projects.filters import (
 )
 from projects.models import Project
 from projects.tools.shortlist import saved_ids
-
-from .drafts import DraftPreviewMixin
 
 RELATED_COUNT = 3
 

@@ -185,10 +185,21 @@ def test_previous_and_next_are_published_neighbours(client):
     make_article(published_at=now - datetime.timedelta(days=2), status=Article.Status.DRAFT)
     middle = make_article(published_at=now - datetime.timedelta(days=1))
     make_article(published_at=now + datetime.timedelta(days=1))
-    response = client.get(middle.get_absolute_url())
-    assert response.context["previous_article"] == first
-    assert response.context["next_article"] is None
-    assert client.get(first.get_absolute_url()).context["next_article"] == middle
+    text = client.get(middle.get_absolute_url()).content.decode()
+    assert f'<a rel="prev" href="{first.get_absolute_url()}">' in text
+    assert 'rel="next"' not in text
+    text = client.get(first.get_absolute_url()).content.decode()
+    assert f'<a rel="next" href="{middle.get_absolute_url()}">' in text
+    assert 'rel="prev"' not in text
+
+
+def test_a_new_article_becomes_the_next_one_at_once(client):
+    now = timezone.now()
+    first = make_article(published_at=now - datetime.timedelta(days=3))
+    assert 'rel="next"' not in client.get(first.get_absolute_url()).content.decode()
+    later = make_article(published_at=now - datetime.timedelta(days=1))
+    text = client.get(first.get_absolute_url()).content.decode()
+    assert f'<a rel="next" href="{later.get_absolute_url()}">' in text
 
 
 @pytest.mark.parametrize(
@@ -260,9 +271,13 @@ def test_list_queries_do_not_grow(client, django_assert_num_queries, count):
     _fill(count)
     # The page's articles, their count for the paginator, and the categories.
     with django_assert_num_queries(3):
-        assert client.get(url("news:article_list")).status_code == 200
+        first = client.get(url("news:article_list")).content
     # The same and the category itself.
     with django_assert_num_queries(4):
+        assert client.get(url("news:category", slug="cluster-news")).status_code == 200
+    # All of it is kept per content version: nothing changed, nothing is read.
+    with django_assert_num_queries(0):
+        assert client.get(url("news:article_list")).content == first
         assert client.get(url("news:category", slug="cluster-news")).status_code == 200
 
 
@@ -271,4 +286,7 @@ def test_detail_queries_do_not_grow(client, django_assert_num_queries, count):
     articles = _fill(count)
     # The article with its category, its projects, its parks, the previous and next articles.
     with django_assert_num_queries(5):
-        assert client.get(articles[count // 2].get_absolute_url()).status_code == 200
+        first = client.get(articles[count // 2].get_absolute_url())
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        assert client.get(articles[count // 2].get_absolute_url()).content == first.content

@@ -158,7 +158,21 @@ def test_home_makes_the_same_number_of_queries_whatever_the_registry_holds(
         )
     make_park()
     with django_assert_num_queries(12):
-        assert client.get("/en/").status_code == 200
+        first = client.get("/en/")
+    assert first.status_code == 200
+    # The home page's text and its blocks are kept per content version.
+    with django_assert_num_queries(0):
+        assert client.get("/en/").content == first.content
+
+
+def test_an_edit_of_the_home_page_shows_at_once(client):
+    home = HomePage.objects.create(brand_line_en="Forged in Qingshui", lead_en="Lead")
+    assert '<h1 id="home-title">Forged in Qingshui</h1>' in client.get("/en/").content.decode()
+    home.brand_line_en = "Guanxian Bearing"
+    home.save()
+    text = client.get("/en/").content.decode()
+    assert '<h1 id="home-title">Guanxian Bearing</h1>' in text
+    assert "Forged in Qingshui" not in text
 
 
 def test_the_hero_image_loads_first_with_its_size_and_text_alternative(client):
