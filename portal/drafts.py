@@ -31,6 +31,7 @@ class DraftPreviewMixin:
         found = versioned(
             f"published-{self.model._meta.label_lower}",
             self._published_object,
+            self.kwargs.get(self.pk_url_kwarg),
             self.kwargs.get(self.slug_url_kwarg),
         )
         if found is None:
