@@ -119,6 +119,23 @@ def versioned(name, compute, *parts):
     return value
 
 
+class VersionedCountMixin:
+    """For a ListView whose items are a fragment keyed by the content version: the number of
+    items, which the paginator needs on every request, is kept with it (see `versioned`).
+
+    `count_key()` returns the name and the parts that tell one list from another.
+    """
+
+    def count_key(self):
+        raise NotImplementedError
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        name, *parts = self.count_key()
+        paginator.count = versioned(name, queryset.count, *parts)
+        return paginator
+
+
 def _content_changed(sender, **kwargs):
     # Historical models of migrations have their own registry: the tables the version looks
     # at may not exist yet, and no page has been rendered from them.

@@ -21,7 +21,7 @@ from portal.search import MAX_QUERY_LENGTH, matching, parse_query, results_for
 from portal.templatetags.seo_tags import json_ld
 from projects.charts import registry_charts
 from projects.models import ClusterFigure, Park, Partner, Project
-from projects.tools.shortlist import saved_ids
+from projects.tools.shortlist import saved_key
 
 FEATURED_ON_HOME = 6
 NEWS_ON_HOME = 3
@@ -57,7 +57,7 @@ class HomeView(TemplateView):
             ),
             partners=SimpleLazyObject(lambda: list(Partner.objects.published())),
             charts=SimpleLazyObject(registry_charts),
-            saved_key=",".join(str(pk) for pk in sorted(saved_ids(self.request))),
+            saved_key=saved_key(self.request),
             organisation_json_ld=json_ld(self.organisation(home)),
         )
         return context

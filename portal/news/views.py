@@ -13,14 +13,14 @@ from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext, to_locale
 from django.views.generic import DetailView, ListView
 
-from portal.cache import versioned
+from portal.cache import VersionedCountMixin, versioned
 from portal.drafts import DraftPreviewMixin
 from projects.models import Park, Project
 
 from .models import Article, Category
 
 
-class ArticleListView(ListView):
+class ArticleListView(VersionedCountMixin, ListView):
     paginate_by = 10
     context_object_name = "articles"
     template_name = "news/article_list.html"
@@ -42,14 +42,9 @@ class ArticleListView(ListView):
             articles = articles.filter(category=self.category)
         return articles
 
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        # The cards and categories are a fragment keyed by the content version; the number of
-        # articles, which the page's title and canonical address need, is kept with it.
-        paginator.count = versioned(
-            "news-count", queryset.count, self.category.pk if self.category else ""
-        )
-        return paginator
+    def count_key(self):
+        # The page's title and canonical address need the number of articles.
+        return ("news-count", self.category.pk if self.category else "")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -7,8 +7,7 @@ from portal.drafts import DraftPreviewMixin
 from projects.filters import NEWEST_SIGNING_FIRST
 from projects.maps import map_links
 from projects.models import Park, ParkCost, ParkDocument, ParkImage, Project
-
-from .projects import saved_key
+from projects.tools.shortlist import saved_key
 
 
 class ParkListView(ListView):

@@ -5,7 +5,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import pgettext
 from django.views.generic import DetailView, ListView
 
-from portal.cache import versioned
+from portal.cache import VersionedCountMixin
 from portal.drafts import DraftPreviewMixin
 from projects.charts import registry_charts
 from projects.filters import (
@@ -18,17 +18,12 @@ from projects.filters import (
     filter_form,
 )
 from projects.models import Project
-from projects.tools.shortlist import saved_ids
+from projects.tools.shortlist import saved_key
 
 RELATED_COUNT = 3
 
 
-def saved_key(request):
-    """The visitor's saved projects, for the key of a fragment holding save buttons."""
-    return ",".join(str(pk) for pk in sorted(saved_ids(request)))
-
-
-class ProjectListView(ListView):
+class ProjectListView(VersionedCountMixin, ListView):
     """The registry's projects, filtered, searched and sorted by GET parameters only."""
 
     template_name = "projects/project_list.html"
@@ -41,11 +36,8 @@ class ProjectListView(ListView):
         self.filter_key = urlencode(sorted(self.values.items()))
         return super().get(request, *args, **kwargs)
 
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        # The number of matches, like the fragments, is kept per content version and filters.
-        paginator.count = versioned("project-count", queryset.count, self.filter_key)
-        return paginator
+    def count_key(self):
+        return ("project-count", self.filter_key)
 
     def get_queryset(self):
         order = Sort.ORDER[self.values["sort"] or Sort.NEWEST]
