@@ -122,3 +122,29 @@ def test_staff_edit_the_home_page_in_both_languages(admin_client, client):
     assert response.status_code == 302
     html = client.get("/zh-hans/").content.decode()
     assert '<h1 id="home-title">冠县轴承 清水锻造</h1>' in html
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "heading", "link"),
+    [
+        ("/en/", "en", "Something went wrong", "Go to the home page"),
+        ("/zh-hans/", "zh-hans", "出现错误", "返回首页"),
+    ],
+)
+def test_a_server_error_is_explained_in_the_readers_language(monkeypatch, url, lang, heading, link):
+    from django.test import Client
+
+    from portal.views import HomeView
+
+    def fail(self, **kwargs):
+        raise RuntimeError("a fault in the home page")
+
+    monkeypatch.setattr(HomeView, "get_context_data", fail)
+    response = Client(raise_request_exception=False).get(url)
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert f'<html lang="{lang}">' in page
+    assert f"<h1>{heading}</h1>" in page
+    assert f'<a href="/">{link}</a>' in page
+    assert '<meta name="robots" content="noindex">' in page
+    assert "a fault in the home page" not in page
