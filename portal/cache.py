@@ -14,6 +14,11 @@ the view. It leaves alone whatever may differ between visitors: requests with a 
 messages cookie, responses that set a cookie, used the CSRF token or a CSP nonce, are not
 200, are marked private/no-cache/no-store, or vary on a header other than the language and
 cookies; and the admin and the health checks are never cached.
+
+While the cache cannot be reached (see `portal.cache_backends`), pages are rendered from the
+database on every request, and the admin refuses changes to content with a 503 before the
+view runs: a change whose version could not be renewed would bring its old pages back once
+the cache answers again.
 """
 
 import hashlib
@@ -28,8 +33,10 @@ from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.utils import timezone
-from django.utils.cache import cc_delim_re, set_response_etag
+from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers, cc_delim_re, set_response_etag
 from django.utils.translation import get_language, get_language_from_request
 
 logger = logging.getLogger(__name__)
@@ -49,6 +56,9 @@ NOT_STORED_HEADERS = frozenset({"set-cookie", "x-cache", "date"})
 # Template fragments keyed by the content version (`CONTENT_VERSION` in every template's
 # context) are never stale, whether the page cache is on or off; this only bounds memory.
 FRAGMENT_CACHE_SECONDS = 3600
+# Admin views that change no content: signing in and out must work while the cache is down.
+ADMIN_ACCOUNT_VIEWS = frozenset({"login", "logout", "password_change", "password_change_done"})
+RETRY_AFTER_UNAVAILABLE = 60
 
 
 # --- The content version ----------------------------------------------------------------------
@@ -75,17 +85,32 @@ def _next_scheduled_publication():
     return min(upcoming) if upcoming else None
 
 
-def bump_content_version():
-    """Make every cached page stale. Call it after changing content without a model signal."""
+def _new_state():
     until = _next_scheduled_publication()
-    state = {"token": uuid.uuid4().hex, "until": until.timestamp() if until else None}
-    cache.set(VERSION_KEY, state, timeout=None)
+    return {"token": uuid.uuid4().hex, "until": until.timestamp() if until else None}
+
+
+def bump_content_version():
+    """Make every cached page stale. Call it after changing content without a model signal.
+
+    Raises if the cache cannot be reached: a change whose pages could be served again once
+    the cache is back must not go through (see `portal.cache_backends`).
+    """
+    state = _new_state()
+    getattr(cache, "set_or_raise", cache.set)(VERSION_KEY, state, timeout=None)
     return state
 
 
 def _current_state(state):
+    """The version to render with: the stored one, or a new one if it is missing or due.
+
+    A new one found missing is stored as any other value: while the cache is unreachable
+    every request renders with a token of its own and nothing is kept, which is right, and
+    no content can change meanwhile.
+    """
     if state is None or (state["until"] is not None and state["until"] <= _now_timestamp()):
-        return bump_content_version()
+        state = _new_state()
+        cache.set(VERSION_KEY, state, timeout=None)
     return state
 
 
@@ -197,6 +222,31 @@ def _response_is_cacheable(request, response):
     return vary <= HARMLESS_VARY
 
 
+def _may_change_content(request):
+    """Whether an admin POST may change what visitors see: anything but the sign-in pages
+    and the models of apps that pages do not show (enquiries, users)."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    model_admin = getattr(match.func, "model_admin", None)
+    if model_admin is not None:
+        return model_admin.model._meta.app_label in CONTENT_APPS
+    return match.url_name not in ADMIN_ACCOUNT_VIEWS
+
+
+def _cache_unavailable(request):
+    """503 for an admin change refused while the cache is unreachable, in the staff's
+    language (LocaleMiddleware has not run yet)."""
+    with translation.override(get_language_from_request(request)):
+        response = HttpResponse(
+            render_to_string("portal/cache_unavailable.html", request=request), status=503
+        )
+    response["Retry-After"] = str(RETRY_AFTER_UNAVAILABLE)
+    add_never_cache_headers(response)
+    return response
+
+
 class PageCacheMiddleware:
     """Serves anonymous GET and HEAD pages from the cache; see the module's docstring."""
 
@@ -206,10 +256,9 @@ class PageCacheMiddleware:
     def __call__(self, request):
         seconds = page_cache_seconds()
         if seconds <= 0 or not _request_is_cacheable(request):
-            response = self.get_response(request)
-            if request.method not in SAFE_METHODS and request.path.startswith(_admin_prefix()):
-                bump_content_version()
-            return response
+            if request.method in SAFE_METHODS or not request.path.startswith(_admin_prefix()):
+                return self.get_response(request)
+            return self._admin_post(request)
         try:
             key = _page_key(request)
         except DisallowedHost:
@@ -239,6 +288,23 @@ class PageCacheMiddleware:
             response["X-Cache"] = "miss"
         else:
             response["X-Cache"] = "bypass"
+        return response
+
+    def _admin_post(self, request):
+        """Staff post in the admin: the version is renewed before (a change that could not
+        renew it is refused, so no page outlives it) and after (bulk actions send no signal).
+        """
+        if _may_change_content(request):
+            try:
+                bump_content_version()
+            except Exception:
+                logger.exception("content version cannot be renewed; admin change refused")
+                return _cache_unavailable(request)
+        response = self.get_response(request)
+        try:
+            bump_content_version()
+        except Exception:
+            logger.exception("content version not renewed after %s", request.path)
         return response
 
     @staticmethod

@@ -130,6 +130,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://portal")}
 CACHES["default"].setdefault("KEY_PREFIX", env.str("DJANGO_CACHE_PREFIX", default="portal"))
+# Redis (redis://, rediss://) through Django's RedisCache, but a Redis that cannot be reached
+# slows the site down instead of stopping it (portal/cache_backends.py).
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "portal.cache_backends.ResilientRedisCache"
 # The page shell's fragments (header, footer, language links; see templates/base.html) depend
 # on the code, the language and the address only, never on content: each app server keeps
 # its own in memory, so they cost no round trip and a new release starts without them.

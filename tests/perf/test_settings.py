@@ -112,7 +112,7 @@ def test_connections_cache_and_page_cache_come_from_the_environment():
     )
     assert found["conn_max_age"] == 300
     assert found["conn_health_checks"] is False
-    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["cache"] == "portal.cache_backends.ResilientRedisCache"
     assert found["cache_location"] == "redis://127.0.0.1:6379/1"
     assert found["page_cache_seconds"] == 0
 
