@@ -39,6 +39,8 @@ from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, cc_delim_re, set_response_etag
 from django.utils.translation import get_language, get_language_from_request
 
+from portal.cache_backends import UNREACHABLE
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "page-cache:content-version"
@@ -297,7 +299,7 @@ class PageCacheMiddleware:
         if _may_change_content(request):
             try:
                 bump_content_version()
-            except Exception:
+            except UNREACHABLE:
                 logger.exception("content version cannot be renewed; admin change refused")
                 return _cache_unavailable(request)
         response = self.get_response(request)
