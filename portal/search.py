@@ -3,10 +3,11 @@
 A visitor on the English site may type a Chinese name and the other way round, so every query
 looks in the `_en` and the `_zh_hans` columns. The three kinds are merged in one UNION query
 that the paginator counts and slices; the page's rows are then fetched by kind, so a page costs
-the same handful of queries however many results there are.
+the same handful of queries however many results there are. Article bodies are HTML: search
+reads the plain text kept beside them on save, so tag names, link addresses and entities are
+not matched.
 """
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -14,12 +15,13 @@ from functools import reduce
 from operator import and_, or_
 
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.news.models import Article
+from portal.news.sanitize import plain_text
 from projects.models import Park, Project
 
 MAX_QUERY_LENGTH = 100
@@ -41,7 +43,7 @@ class Kind:
 KINDS = (
     Kind("project", _("Project"), Project, "name", ("summary", "description", "investor"), 0),
     Kind("park", _("Industrial park"), Park, "name", ("tagline", "summary", "body"), 1),
-    Kind("article", _("News"), Article, "title", ("summary", "body"), 2, ("category",)),
+    Kind("article", _("News"), Article, "title", ("summary", "body_text"), 2, ("category",)),
 )
 KIND_BY_KEY = {kind.key: kind for kind in KINDS}
 LANGUAGE_SUFFIXES = ("en", "zh_hans")
@@ -150,10 +152,6 @@ def _highlight(text, terms):
     return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped above
 
 
-def _plain(value):
-    return " ".join(html.unescape(strip_tags(value or "")).split())
-
-
 def _window(text, terms):
     lowered = text.casefold()
     positions = [lowered.find(t.casefold()) for t in terms]
@@ -171,10 +169,10 @@ def _snippet(kind, obj, terms):
     order = (own, *(s for s in LANGUAGE_SUFFIXES if s != own))
     for suffix in order:
         for name in kind.text_fields:
-            window = _window(_plain(getattr(obj, f"{name}_{suffix}", "")), terms)
+            window = _window(plain_text(getattr(obj, f"{name}_{suffix}", "")), terms)
             if window:
                 return _highlight(window, terms), suffix.replace("_", "-")
-    summary = _plain(obj.summary)
+    summary = plain_text(obj.summary)
     return _highlight(summary[: SNIPPET_RADIUS * 3], terms), ""
 
 

@@ -10,7 +10,7 @@ from modeltranslation.utils import build_localized_fieldname
 from projects.models import Park, Project, TimeStampedModel
 from projects.uploads import SafeImageField
 
-from .sanitize import EDITOR_EXTENSIONS, clean_html
+from .sanitize import EDITOR_EXTENSIONS, clean_html, plain_text
 
 
 class Category(models.Model):
@@ -66,6 +66,12 @@ class Article(TimeStampedModel):
             "Headings, lists, links, tables and images from our own media library. Anything "
             "else (colours, scripts, embedded frames) is removed when you save."
         ),
+    )
+    # The words of each body, kept on save for search: tag names, attribute values (link
+    # addresses) and entities of the HTML are not words of the article.
+    body_text_en = models.TextField(_("body as plain text (English)"), blank=True, editable=False)
+    body_text_zh_hans = models.TextField(
+        _("body as plain text (Chinese)"), blank=True, editable=False
     )
     cover = SafeImageField(
         _("cover image"),
@@ -141,9 +147,14 @@ class Article(TimeStampedModel):
 
     def save(self, *args, **kwargs):
         # The admin form sanitizes already; this covers every other way a body gets stored.
+        update_fields = kwargs.get("update_fields")
         for code, _name in settings.LANGUAGES:
             field = build_localized_fieldname("body", code)
+            text_field = build_localized_fieldname("body_text", code)
             setattr(self, field, clean_html(getattr(self, field)))
+            setattr(self, text_field, plain_text(getattr(self, field)))
+            if update_fields is not None and field in update_fields:
+                kwargs["update_fields"] = update_fields = {*update_fields, text_field}
         super().save(*args, **kwargs)
 
     @property

@@ -8,9 +8,11 @@ every URL scheme but http, https and mailto.
 """
 
 import re
+from html import unescape
 
 import nh3
 from django.conf import settings
+from django.utils.html import strip_tags
 
 # What the editor can produce: the prose editor's configuration is built from this list too.
 EDITOR_EXTENSIONS = {
@@ -100,3 +102,18 @@ def clean_html(html):
     if re.fullmatch(r"(<p>(<br>)?</p>)*", cleaned):
         return ""
     return cleaned
+
+
+# Tags that end a block of text: the words on either side are separate words.
+_BLOCK_BOUNDARY = re.compile(
+    r"<(?:/?(?:h[1-6]|p|li|ul|ol|blockquote|figure|figcaption|table|caption|thead|tbody|tr|th"
+    r"|td)|br|hr|img)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def plain_text(value):
+    """The words of some HTML, for search and snippets: no tags, attribute values or entities,
+    blocks separated by a space and runs of white space made one."""
+    text = strip_tags(_BLOCK_BOUNDARY.sub(" ", value or ""))
+    return " ".join(unescape(text).split())

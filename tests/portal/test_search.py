@@ -56,6 +56,56 @@ def test_results_have_their_type_and_a_highlighted_escaped_snippet(client):
     assert "<mark>Forging</mark> news" in html
 
 
+@pytest.mark.parametrize(
+    "q", ["strong", "href", "example.org", "blockquote", "amp", "nbsp", "rel=", "noopener"]
+)
+def test_the_markup_of_an_article_body_is_not_searched(client, q):
+    make_article(
+        title_en="Ring output rose",
+        body_en=(
+            "<p>Output of <strong>rings</strong>&nbsp;rose.</p><blockquote><p>Dies &amp; "
+            'presses</p></blockquote><p><a href="https://example.org/report">Report</a></p>'
+        ),
+    )
+    html = client.get("/en/search/", {"q": q}).content.decode()
+    assert _titles(html) == []
+
+
+def test_an_article_is_found_by_the_words_of_its_body_with_a_plain_snippet(client):
+    article = make_article(
+        title_en="Conference report",
+        body_en=(
+            "<h2>Signed</h2><p>Ten projects were signed.</p><ul><li>Rings &amp; races</li>"
+            '<li>Steel balls</li></ul><p><a href="https://example.org/">Read the programme</a></p>'
+        ),
+        body_zh_hans="<p>签约<strong>十个</strong>项目。</p>",
+    )
+    for q, snippet in [
+        ("races", "Signed Ten projects were signed. Rings &amp; <mark>races</mark> Steel balls"),
+        # Blocks are separate words: "signed." and "Rings" are not run together.
+        ("rings", "Ten projects were signed. <mark>Rings</mark> &amp; races"),
+        ("programme", "Read the <mark>programme</mark>"),
+        ("十个项目", "签约<mark>十个项目</mark>。"),
+    ]:
+        html = client.get("/en/search/", {"q": q}).content.decode()
+        assert _titles(html) == [f"/en/news/{article.slug}/"], q
+        assert snippet in html, q
+
+
+def test_the_plain_text_follows_every_save_of_the_body(client):
+    article = make_article(body_en="<p>First version.</p>")
+    assert Article.objects.get().body_text_en == "First version."
+    article.body_en = "<p>Second <em>version</em>.</p><p>With a second block.</p>"
+    article.save(update_fields=["body_en"])
+    stored = Article.objects.get()
+    assert stored.body_text_en == "Second version. With a second block."
+    assert stored.body_text_zh_hans == stored.body_zh_hans.replace("<p>", "").replace("</p>", "")
+    assert _titles(client.get("/en/search/", {"q": "second block"}).content.decode()) == [
+        f"/en/news/{article.slug}/"
+    ]
+    assert _titles(client.get("/en/search/", {"q": "first version"}).content.decode()) == []
+
+
 def test_drafts_and_scheduled_items_are_not_found(client):
     make_project(name_en="Hidden forge", is_published=False)
     make_park(name_en="Future forge", published_at=timezone.now() + datetime.timedelta(days=1))
