@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, Q, Sum
-from django.urls import reverse
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
 from projects.uploads import PdfField
@@ -205,16 +205,32 @@ class Project(Publishable, ContactOfficer):
 
     def clean(self):
         super().clean()
+        errors = {}
+        if self.slug and self._address_is_taken():
+            errors["slug"] = ValidationError(
+                _("“%(slug)s” is already the address of another page of the site: %(url)s"),
+                code="reserved",
+                params={"slug": self.slug, "url": self.get_absolute_url()},
+            )
         if (
             self.construction_start
             and self.construction_end
             and self.construction_end < self.construction_start
         ):
-            raise ValidationError(
-                {"construction_end": _("Construction cannot end before it starts.")}
-            )
+            errors["construction_end"] = _("Construction cannot end before it starts.")
         if self.kind == self.Kind.SIGNED and not self.signing_date:
-            raise ValidationError({"signing_date": _("A signed project needs its signing date.")})
+            errors["signing_date"] = _("A signed project needs its signing date.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _address_is_taken(self):
+        """Whether the investor tools (compare, shortlist, map) or the parks already answer at
+        the address this slug would give the project, which would make its page unreachable."""
+        try:
+            return resolve(self.get_absolute_url()).url_name != "project_detail"
+        except (NoReverseMatch, Resolver404):
+            # Not a slug at all: the field's own validation says so.
+            return False
 
     @property
     def cover(self):

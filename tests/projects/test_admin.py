@@ -76,8 +76,7 @@ def test_project_add_page_has_both_languages_side_by_side(client, superuser):
     assert "The whole amount in yuan" in content
 
 
-def test_project_add_saves_a_project(client, superuser):
-    sector = make_sector()
+def _project_form(**overrides):
     data = {
         "name_en": "New works",
         "name_zh_hans": "新工厂",
@@ -85,7 +84,7 @@ def test_project_add_saves_a_project(client, superuser):
         "summary_en": "A summary.",
         "summary_zh_hans": "简介。",
         "kind": "signed",
-        "sector": sector.pk,
+        "sector": make_sector().pk,
         "stage": "signed",
         "investment_yuan": "120000000",
         "signing_date": "2023-11-14",
@@ -100,11 +99,33 @@ def test_project_add_saves_a_project(client, superuser):
             f"{prefix}-MIN_NUM_FORMS": "0",
             f"{prefix}-MAX_NUM_FORMS": "1000",
         }
-    response = client.post(reverse("admin:projects_project_add"), data)
+    return data | overrides
+
+
+def test_project_add_saves_a_project(client, superuser):
+    response = client.post(reverse("admin:projects_project_add"), _project_form())
     assert response.status_code == 302, response.context["adminform"].form.errors
     project = Project.objects.get(slug="new-works")
     assert project.name_zh_hans == "新工厂"
     assert project.investment_yuan == Decimal(120_000_000)
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "“map” is already the address of another page of the site: /en/projects/map/"),
+        ("zh-hans", "“map”已是本站另一个页面的地址：/zh-hans/projects/map/"),
+    ],
+)
+def test_a_slug_whose_address_another_page_answers_is_refused(client, superuser, language, message):
+    response = client.post(
+        reverse("admin:projects_project_add"),
+        _project_form(slug="map"),
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["slug"] == [message]
+    assert not Project.objects.exists()
 
 
 def test_project_change_page_and_view_on_site(client, superuser):

@@ -51,6 +51,29 @@ def test_clean_explains_the_construction_dates_and_signing_date():
     assert "signing_date" in error.value.message_dict
 
 
+@pytest.mark.parametrize("slug", ["compare", "shortlist", "map", "parks"])
+def test_a_slug_that_another_page_answers_is_refused(slug):
+    project = Project(name_en="X", slug=slug, summary_en="S", sector=make_sector())
+    with pytest.raises(ValidationError) as error:
+        project.clean()
+    assert error.value.message_dict["slug"] == [
+        f"“{slug}” is already the address of another page of the site: /en/projects/{slug}/"
+    ]
+
+
+@pytest.mark.parametrize("slug", ["mapping", "open-data", "compare-rings", "x"])
+def test_slugs_near_the_tools_addresses_are_accepted(slug):
+    project = Project(
+        name_en="X",
+        slug=slug,
+        summary_en="S",
+        sector=make_sector(),
+        investment_yuan=1,
+        signing_date=datetime.date(2023, 11, 14),
+    )
+    project.clean()
+
+
 def test_slugs_are_unique():
     make_project(slug="same")
     with pytest.raises(IntegrityError), transaction.atomic():
