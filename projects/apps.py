@@ -8,9 +8,9 @@ class ProjectsConfig(AppConfig):
 
     def ready(self):
         from django.apps import apps
-        from django.db.models.signals import post_save, pre_save
+        from django.db.models.signals import post_delete, post_save, pre_save
 
-        from projects import renditions
+        from projects import renditions, stored_files
 
         # Every model with a safe image field, news covers included, gets its renditions
         # made once, when a new image is uploaded.
@@ -22,4 +22,16 @@ class ProjectsConfig(AppConfig):
                 )
                 post_save.connect(
                     renditions.render_new_uploads, sender=model, dispatch_uid=f"renditions-{label}"
+                )
+        # Files replaced or deleted in a committed change leave the storage (stored_files.py).
+        for model in apps.get_models():
+            if stored_files.upload_fields(model):
+                label = model._meta.label_lower
+                uid = f"stored-files-{label}"
+                pre_save.connect(stored_files.note_replaced_files, sender=model, dispatch_uid=uid)
+                post_save.connect(
+                    stored_files.remove_replaced_files, sender=model, dispatch_uid=uid
+                )
+                post_delete.connect(
+                    stored_files.remove_deleted_files, sender=model, dispatch_uid=uid
                 )
