@@ -25,20 +25,11 @@ def upload_fields(model):
 
 
 def _stored_names(field, name, width):
-    """The original and, for an image, its renditions at the width it was stored with."""
+    """The original and, for an image, its renditions at the width it was stored with (the
+    standard widths when that was not kept)."""
     if not isinstance(field, SafeImageField):
         return [name]
-    if width:
-        return [name, *renditions.rendition_names(name, width)]
-    # The width was not kept: every standard width, the only ones it could have had but one.
-    return [
-        name,
-        *(
-            renditions.rendition_name(name, w, extension)
-            for w in renditions.WIDTHS
-            for extension in renditions.FORMATS
-        ),
-    ]
+    return [name, *renditions.rendition_names(name, width or renditions.WIDTHS[-1])]
 
 
 def _width_attname(field):
@@ -64,6 +55,11 @@ def note_replaced_files(sender, instance, raw=False, **kwargs):
     if raw or instance._state.adding or instance.pk is None:
         return
     fields = upload_fields(sender)
+    update_fields = kwargs.get("update_fields")
+    if update_fields is not None:
+        fields = [f for f in fields if f.name in update_fields or f.attname in update_fields]
+        if not fields:
+            return
     columns = [f.attname for f in fields]
     columns += [_width_attname(f) for f in fields if _width_attname(f)]
     old = sender._base_manager.filter(pk=instance.pk).values(*columns).first()
