@@ -73,15 +73,14 @@ def test_investor_finds_a_project_and_enquires(page, settings, viewport_name):
 
     form = page.locator("main form")
     expect(form.get_by_label(project.name_en)).to_be_checked()
-    form.get_by_label("Your name").fill("Anna Schmidt")
-    form.get_by_label("Organisation").fill("Schmidt Wälzlager GmbH")
-    form.get_by_label("Email").fill("anna@example.de")
-    form.get_by_label("Country or region").fill("Germany")
-    form.get_by_label("You are").select_option("company")
-    form.get_by_label("Your question").fill("What does land cost next to this project?")
-    form.get_by_label("I agree that the investment office uses these details").check()
-    form.locator("button[type=submit]").click()
-    page.wait_for_url("**/en/enquire/thanks/**")
+    fill_and_send(
+        page,
+        name="Anna Schmidt",
+        organisation="Schmidt Wälzlager GmbH",
+        email="anna@example.de",
+        country="Germany",
+        question="What does land cost next to this project?",
+    )
 
     enquiry = Enquiry.objects.get()
     expect(page.locator(".reference")).to_have_text(enquiry.reference)
@@ -113,19 +112,31 @@ def test_language_switch_keeps_the_project(page):
     expect(page.get_by_role("heading", level=1)).to_have_text(project.name_en)
 
 
-def send_enquiry(page, project):
-    """The public form, filled by its labels, as the investor journey does."""
-    page.goto(f"/en/enquire/?project={project.slug}")
+def fill_and_send(page, *, name, organisation, email, country, question):
+    """The public enquiry form on the page, filled by its labels as a company, and sent."""
     form = page.locator("main form")
-    form.get_by_label("Your name").fill("Wang Fang")
-    form.get_by_label("Organisation").fill("Harbin Rolling Elements Co.")
-    form.get_by_label("Email").fill("wang.fang@example.cn")
-    form.get_by_label("Country or region").fill("China")
+    form.get_by_label("Your name").fill(name)
+    form.get_by_label("Organisation").fill(organisation)
+    form.get_by_label("Email").fill(email)
+    form.get_by_label("Country or region").fill(country)
     form.get_by_label("You are").select_option("company")
-    form.get_by_label("Your question").fill("Is there steam on site?")
+    form.get_by_label("Your question").fill(question)
     form.get_by_label("I agree that the investment office uses these details").check()
     form.locator("button[type=submit]").click()
     page.wait_for_url("**/en/enquire/thanks/**")
+
+
+def send_enquiry(page, project):
+    """The public form, filled by its labels, as the investor journey does."""
+    page.goto(f"/en/enquire/?project={project.slug}")
+    fill_and_send(
+        page,
+        name="Wang Fang",
+        organisation="Harbin Rolling Elements Co.",
+        email="wang.fang@example.cn",
+        country="China",
+        question="Is there steam on site?",
+    )
     return Enquiry.objects.get()
 
 
