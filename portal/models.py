@@ -9,9 +9,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.cache import versioned
-from projects.models import TimeStampedModel
-from projects.uploads import SafeImageField
+from portal.core.models import TimeStampedModel
+from portal.core.uploads import SafeImageField
 
 
 class SingletonModel(TimeStampedModel):
@@ -30,11 +29,6 @@ class SingletonModel(TimeStampedModel):
     def load(cls):
         """The row, or an unsaved default one: one query either way."""
         return cls.objects.filter(pk=cls.singleton_pk).first() or cls(pk=cls.singleton_pk)
-
-    @classmethod
-    def cached(cls):
-        """As `load()`, read once per content version (see `portal.cache.versioned`)."""
-        return versioned(f"singleton-{cls._meta.label_lower}", cls.load)
 
 
 class HomePage(SingletonModel):

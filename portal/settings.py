@@ -56,11 +56,16 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "portal",
+    # The kernel first, then the registry, then the apps built on it, then the site shell.
+    "portal.core",
     "projects",
     "portal.news",
     "portal.enquiries",
+    "portal",
 ]
+# The apps whose models pages show: a change to any of their rows renews the content version
+# (portal.core.content_version), and "Content editors" may edit them (portal.groups).
+CONTENT_APPS = ["projects", "news", "portal"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -68,8 +73,8 @@ MIDDLEWARE = [
     "portal.security.middleware.SecurityHeadersMiddleware",
     # ETag and 304 for every page, feeds and the sitemap included, cached or not.
     "django.middleware.http.ConditionalGetMiddleware",
-    # A hit answers from here and skips everything below (see portal/cache.py).
-    "portal.cache.PageCacheMiddleware",
+    # A hit answers from here and skips everything below (see portal/core/page_cache.py).
+    "portal.core.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -128,24 +133,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
 
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://portal")}
+# Without CACHE_URL the cache is a folder of files that every worker process of this server
+# shares (gunicorn's and runserver's alike), so a page cached by one worker is right for all.
+# Redis through CACHE_URL is shared by several servers. Local memory only in the suite.
+if "CACHE_URL" in env:
+    CACHES = {"default": env.cache_url("CACHE_URL")}
+elif TESTING:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env.str("DJANGO_CACHE_DIR", default=str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 CACHES["default"].setdefault("KEY_PREFIX", env.str("DJANGO_CACHE_PREFIX", default="portal"))
-# Redis (redis://, rediss://) through Django's RedisCache, but a Redis that cannot be reached
-# slows the site down instead of stopping it (portal/cache_backends.py).
+# Redis (redis://, rediss://) through Django's RedisCache, but a Redis that fails slows the
+# site down instead of stopping it (portal/core/cache_backends.py).
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "portal.cache_backends.ResilientRedisCache"
-# The page shell's fragments (header, footer, language links; see templates/base.html) depend
-# on the code, the language and the address only, never on content: each app server keeps
-# its own in memory, so they cost no round trip and a new release starts without them.
-CACHES["shell"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "portal-shell",
-    "TIMEOUT": 3600,
-    "OPTIONS": {"MAX_ENTRIES": 2000},
-}
-# Seconds an anonymous page stays in the page cache (portal/cache.py); 0 switches it off. It
-# is never stale, so the limit only bounds memory. Off in the suite unless a test turns it on,
-# so that query counts see the views.
+    CACHES["default"]["BACKEND"] = "portal.core.cache_backends.ResilientRedisCache"
+# Seconds an anonymous page stays in the page cache (portal/core/page_cache.py); 0 switches
+# it off. A page is never served after the content changed, so this bounds memory only. Off in
+# the suite unless a test turns it on, so that query counts see the views.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if TESTING else 600)
 
 # --- Passwords and sessions -----------------------------------------------------------------

@@ -9,7 +9,6 @@ from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -21,7 +20,6 @@ from portal.search import MAX_QUERY_LENGTH, matching, parse_query, results_for
 from portal.templatetags.seo_tags import json_ld
 from projects.charts import registry_charts
 from projects.models import ClusterFigure, Park, Partner, Project
-from projects.tools.shortlist import saved_key
 
 FEATURED_ON_HOME = 6
 NEWS_ON_HOME = 3
@@ -29,35 +27,25 @@ RESULTS_PER_PAGE = 10
 
 
 class HomeView(TemplateView):
-    """Twelve queries whatever the registry holds, one per block and the cards' images; none
-    while the content is unchanged."""
+    """A fixed number of queries whatever the registry holds: one per block and the cards'
+    images."""
 
     template_name = "portal/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        home = HomePage.cached()
-        # The blocks between the hero and the enquiry invitation are the same for every
-        # visitor but for the featured cards' save buttons: the template keeps them as one
-        # fragment keyed by the content version, and they are queried on a miss only.
+        home = HomePage.load()
         context.update(
             home=home,
-            headline=SimpleLazyObject(Project.objects.headline),
-            figures=SimpleLazyObject(lambda: list(ClusterFigure.objects.published())),
-            featured=SimpleLazyObject(
-                lambda: list(
-                    Project.objects.published()
-                    .filter(is_featured=True)
-                    .for_cards()[:FEATURED_ON_HOME]
-                )
+            headline=Project.objects.headline(),
+            figures=list(ClusterFigure.objects.published()),
+            featured=list(
+                Project.objects.published().filter(is_featured=True).for_cards()[:FEATURED_ON_HOME]
             ),
-            parks=SimpleLazyObject(lambda: list(Park.objects.published().for_cards())),
-            news=SimpleLazyObject(
-                lambda: list(Article.objects.published().select_related("category")[:NEWS_ON_HOME])
-            ),
-            partners=SimpleLazyObject(lambda: list(Partner.objects.published())),
-            charts=SimpleLazyObject(registry_charts),
-            saved_key=saved_key(self.request),
+            parks=list(Park.objects.published().for_cards()),
+            news=list(Article.objects.published().select_related("category")[:NEWS_ON_HOME]),
+            partners=list(Partner.objects.published()),
+            charts=registry_charts(),
             organisation_json_ld=json_ld(self.organisation(home)),
         )
         return context
@@ -92,7 +80,7 @@ class AccessibilityView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        statement = AccessibilityStatement.cached()
+        statement = AccessibilityStatement.load()
         context["statement"] = statement if statement.intro else None
         return context
 
@@ -104,11 +92,9 @@ def search(request):
     page_obj = None
     results = []
     if query.is_searchable:
-        # The results are a fragment keyed by the content version and the address: the same
-        # search is run once per version, when the fragment is not in the cache.
         paginator = Paginator(matching(query), RESULTS_PER_PAGE)
-        page_obj = SimpleLazyObject(lambda: paginator.get_page(request.GET.get("page")))
-        results = SimpleLazyObject(lambda: results_for(list(page_obj.object_list), query))
+        page_obj = paginator.get_page(request.GET.get("page"))
+        results = results_for(list(page_obj.object_list), query)
     context = {
         "query": query,
         "page_obj": page_obj,

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from projects.formatting import format_money
 from projects.models import Project
-from projects.templatetags.registry import format_money
 
 # The drawing's coordinate system; the SVG scales to its container through its viewBox.
 WIDTH = 420

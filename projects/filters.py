@@ -12,8 +12,6 @@ from django import forms
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
-from portal.cache import versioned
-
 from .models import InvestmentBand, Park, Project, Sector, band_q
 
 SEARCH_MAX_LENGTH = 100
@@ -88,12 +86,8 @@ def _place_choices():
 
 
 def filter_form(params):
-    """The filter form for a query string, with the sectors and parks it offers.
-
-    Their names are read once per content version and language (two queries), not on every
-    request.
-    """
-    sectors, parks = versioned("project-filter-choices", _place_choices)
+    """The filter form for a query string, with the sectors and parks it offers (two queries)."""
+    sectors, parks = _place_choices()
     return ProjectFilterForm(params, sectors=sectors, parks=parks)
 
 

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import projects.uploads
+import portal.core.uploads
 
 
 class Migration(migrations.Migration):
@@ -239,12 +239,12 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "hero_image",
-                    projects.uploads.SafeImageField(
+                    portal.core.uploads.SafeImageField(
                         blank=True,
                         height_field="hero_height",
                         help_text="Optional. JPEG, PNG or WebP, at least 1600 pixels wide.",
                         max_length=200,
-                        upload_to=projects.uploads.RandomName("home"),
+                        upload_to=portal.core.uploads.RandomName("home"),
                         verbose_name="hero image",
                         width_field="hero_width",
                     ),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from projects.admin_i18n import LanguageCompletenessMixin
+from portal.core.admin_mixins import LanguageCompletenessMixin
 
 from .models import Article, Category
 

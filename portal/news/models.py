@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
-from projects.models import Park, Project, TimeStampedModel
-from projects.uploads import SafeImageField
+from portal.core.models import TimeStampedModel
+from portal.core.uploads import SafeImageField
+from projects.models import Park, Project
 
 from .sanitize import EDITOR_EXTENSIONS, clean_html, plain_text
 

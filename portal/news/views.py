@@ -4,23 +4,22 @@ Staff who may change articles also see drafts and scheduled articles, marked as 
 stored by a cache on the way.
 """
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
+from django.utils import timezone
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext, to_locale
 from django.views.generic import DetailView, ListView
 
-from portal.cache import VersionedCountMixin, versioned
-from portal.drafts import DraftPreviewMixin
+from portal.core.drafts import DraftPreviewMixin
 from projects.models import Park, Project
 
 from .models import Article, Category
 
 
-class ArticleListView(VersionedCountMixin, ListView):
+class ArticleListView(ListView):
     paginate_by = 10
     context_object_name = "articles"
     template_name = "news/article_list.html"
@@ -29,9 +28,7 @@ class ArticleListView(VersionedCountMixin, ListView):
         self.category = None
         if "slug" in kwargs:
             slug = kwargs["slug"]
-            self.category = versioned(
-                "news-category", lambda: Category.objects.filter(slug=slug).first(), slug
-            )
+            self.category = Category.objects.filter(slug=slug).first()
             if self.category is None:
                 raise Http404("No such news category.")
         return super().get(request, *args, **kwargs)
@@ -42,14 +39,10 @@ class ArticleListView(VersionedCountMixin, ListView):
             articles = articles.filter(category=self.category)
         return articles
 
-    def count_key(self):
-        # The page's title and canonical address need the number of articles.
-        return ("news-count", self.category.pk if self.category else "")
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["category"] = self.category
-        context["categories"] = SimpleLazyObject(lambda: list(Category.objects.all()))
+        context["categories"] = list(Category.objects.all())
         return context
 
 
@@ -72,29 +65,20 @@ class ArticleDetailView(DraftPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        # The earlier and later articles are in a fragment keyed by the content version:
-        # read only when it is not in the cache.
-        context["previous_article"] = SimpleLazyObject(lambda: self.neighbour(article, "prev"))
-        context["next_article"] = SimpleLazyObject(lambda: self.neighbour(article, "next"))
+        context["previous_article"] = self.neighbour(article, article.get_previous_by_published_at)
+        context["next_article"] = self.neighbour(article, article.get_next_by_published_at)
         context["structured_data"] = self.news_article(article)
         return context
 
     @staticmethod
-    def neighbour(article, direction):
-        """The published article just before or after `article`, or None."""
-        published = Article.objects.published().exclude(pk=article.pk)
-        at = article.published_at
-        if direction == "prev":
-            return (
-                published.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=article.pk))
-                .order_by("-published_at", "-pk")
-                .first()
+    def neighbour(article, get_by_published_at):
+        """The published article just before or after `article` (ties broken by pk), or None."""
+        try:
+            return get_by_published_at(
+                status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
             )
-        return (
-            published.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=article.pk))
-            .order_by("published_at", "pk")
-            .first()
-        )
+        except Article.DoesNotExist:
+            return None
 
     def news_article(self, article):
         """The article as schema.org's NewsArticle, for search engines' news results."""

@@ -1,27 +1,11 @@
-"""Pieces every registry admin shares: thumbnails and the publish and unpublish actions."""
+"""Pieces every registry admin shares: thumbnail columns and the publish and unpublish actions."""
 
 from django.contrib import admin, messages
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-THUMBNAIL_WIDTH = 96
-
-
-def thumbnail_html(image):
-    """A small preview of an image row (ProjectImage or ParkImage), or a dash."""
-    if not image or not image.image:
-        return "–"
-    width = THUMBNAIL_WIDTH
-    height = round(width * image.height / image.width) if image.width and image.height else ""
-    return format_html(
-        '<img src="{}" alt="{}" width="{}" height="{}" loading="lazy">',
-        image.image.url,
-        image.alt_text,
-        width,
-        height,
-    )
+from portal.core.admin_mixins import thumbnail_html
 
 
 class ThumbnailInlineMixin:

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from projects.admin_i18n import LanguageCompletenessMixin
+from portal.core.admin_mixins import LanguageCompletenessMixin
 from projects.models import Park, ParkCost, ParkDocument, ParkImage, Sector
 
 from .common import CoverThumbnailMixin, PublishActionsMixin, ThumbnailInlineMixin

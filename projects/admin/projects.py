@@ -2,9 +2,9 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from projects.admin_i18n import LanguageCompletenessMixin
+from portal.core.admin_mixins import LanguageCompletenessMixin
+from projects.formatting import format_money
 from projects.models import Milestone, Project, ProjectDocument, ProjectImage
-from projects.templatetags.registry import format_money
 
 from .common import CoverThumbnailMixin, PublishActionsMixin, ThumbnailInlineMixin
 

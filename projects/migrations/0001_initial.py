@@ -5,7 +5,7 @@ import django.db.models.deletion
 import django.utils.timezone
 from django.db import migrations, models
 
-import projects.uploads
+import portal.core.uploads
 
 
 class Migration(migrations.Migration):
@@ -610,9 +610,9 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "file",
-                    projects.uploads.PdfField(
+                    portal.core.uploads.PdfField(
                         max_length=200,
-                        upload_to=projects.uploads.RandomName("documents/parks"),
+                        upload_to=portal.core.uploads.RandomName("documents/parks"),
                         verbose_name="PDF file",
                     ),
                 ),
@@ -643,11 +643,11 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "image",
-                    projects.uploads.SafeImageField(
+                    portal.core.uploads.SafeImageField(
                         height_field="height",
                         help_text="JPEG, PNG or WebP, at least 1200 pixels wide.",
                         max_length=200,
-                        upload_to=projects.uploads.RandomName("parks"),
+                        upload_to=portal.core.uploads.RandomName("parks"),
                         verbose_name="image",
                         width_field="width",
                     ),
@@ -1085,9 +1085,9 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "file",
-                    projects.uploads.PdfField(
+                    portal.core.uploads.PdfField(
                         max_length=200,
-                        upload_to=projects.uploads.RandomName("documents/projects"),
+                        upload_to=portal.core.uploads.RandomName("documents/projects"),
                         verbose_name="PDF file",
                     ),
                 ),
@@ -1118,11 +1118,11 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "image",
-                    projects.uploads.SafeImageField(
+                    portal.core.uploads.SafeImageField(
                         height_field="height",
                         help_text="JPEG, PNG or WebP, at least 1200 pixels wide.",
                         max_length=200,
-                        upload_to=projects.uploads.RandomName("projects"),
+                        upload_to=portal.core.uploads.RandomName("projects"),
                         verbose_name="image",
                         width_field="width",
                     ),

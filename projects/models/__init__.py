@@ -1,10 +1,9 @@
 """The investment registry: sectors, parks, projects and the cluster's figures and partners."""
 
-from .base import ContactOfficer, Publishable, PublishableQuerySet, TimeStampedModel
+from .base import ContactOfficer
 from .figures import ClusterFigure, Partner
 from .parks import MU_PER_HECTARE, Park, ParkCost, ParkDocument, ParkImage, Sector
 from .projects import (
-    BAND_LIMITS,
     InvestmentBand,
     Milestone,
     Project,
@@ -14,7 +13,6 @@ from .projects import (
 )
 
 __all__ = [
-    "BAND_LIMITS",
     "MU_PER_HECTARE",
     "ClusterFigure",
     "ContactOfficer",
@@ -28,9 +26,6 @@ __all__ = [
     "Project",
     "ProjectDocument",
     "ProjectImage",
-    "Publishable",
-    "PublishableQuerySet",
     "Sector",
-    "TimeStampedModel",
     "band_q",
 ]

@@ -1,48 +1,9 @@
-"""Abstract building blocks that every content model of the portal shares."""
+"""Abstract building blocks the registry's models share: contact officers, galleries, documents."""
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from projects.uploads import SafeImageField
-
-
-class TimeStampedModel(models.Model):
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True, db_index=True)
-
-    class Meta:
-        abstract = True
-
-
-class PublishableQuerySet(models.QuerySet):
-    def published(self):
-        """What visitors may see: published, and not scheduled for later."""
-        return self.filter(is_published=True, published_at__lte=timezone.now())
-
-
-class Publishable(TimeStampedModel):
-    is_published = models.BooleanField(
-        _("published"),
-        default=False,
-        help_text=_(
-            "Visitors see this only when it is published and its publication time has come."
-        ),
-    )
-    published_at = models.DateTimeField(
-        _("publication time"),
-        default=timezone.now,
-        help_text=_("A time in the future schedules publication: it appears by itself then."),
-    )
-
-    objects = PublishableQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    @property
-    def is_visible(self):
-        return self.is_published and self.published_at <= timezone.now()
+from portal.core.uploads import SafeImageField
 
 
 class ContactOfficer(models.Model):

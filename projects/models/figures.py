@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .base import TimeStampedModel
+from portal.core.models import TimeStampedModel
 
 
 class ShownQuerySet(models.QuerySet):

@@ -6,14 +6,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from projects.uploads import PdfField
+from portal.core.models import Publishable, PublishableQuerySet
+from portal.core.uploads import PdfField
 
 from .base import (
     ContactOfficer,
     Document,
     GalleryImage,
-    Publishable,
-    PublishableQuerySet,
     gallery_image_field,
 )
 

@@ -7,14 +7,13 @@ from django.db.models import Count, Q, Sum
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
-from projects.uploads import PdfField
+from portal.core.models import Publishable, PublishableQuerySet
+from portal.core.uploads import PdfField
 
 from .base import (
     ContactOfficer,
     Document,
     GalleryImage,
-    Publishable,
-    PublishableQuerySet,
     gallery_image_field,
 )
 from .parks import Park, Sector

@@ -1,58 +1,10 @@
-"""Money and land in the reader's language: one place decides how amounts are written."""
-
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+"""Money and land in the reader's language, as template filters (see projects.formatting)."""
 
 from django import template
-from django.utils.translation import get_language, gettext, override
 
-from projects.i18n import fallback_language
-from projects.models import MU_PER_HECTARE
+from projects.formatting import format_area, format_money
 
 register = template.Library()
-
-BILLION = Decimal(1_000_000_000)
-MILLION = Decimal(1_000_000)
-YI = Decimal(100_000_000)  # 亿
-WAN = Decimal(10_000)  # 万
-
-
-def _trimmed(value, places=2):
-    """A Decimal rounded to `places` decimals without trailing zeros: 10.20 -> "10.2"."""
-    rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    text = f"{rounded:,f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
-
-def _as_decimal(value):
-    if value is None or value == "":
-        return None
-    try:
-        return Decimal(value)
-    except (InvalidOperation, TypeError, ValueError):
-        return None
-
-
-def format_money(value, language=None):
-    """Yuan in the reader's language: "CNY 1.02 billion" in English, "10.22亿元" in Chinese."""
-    amount = _as_decimal(value)
-    if amount is None:
-        return ""
-    language = language or get_language() or "en"
-    if language.startswith("zh"):
-        if amount >= YI:
-            return f"{_trimmed(amount / YI)}亿元"
-        if amount >= WAN:
-            return f"{_trimmed(amount / WAN)}万元"
-        return f"{_trimmed(amount)}元"
-    # The wording follows `language`, not whichever language happens to be active.
-    with override(language):
-        if amount >= BILLION:
-            return gettext("CNY %(amount)s billion") % {"amount": _trimmed(amount / BILLION)}
-        if amount >= MILLION:
-            return gettext("CNY %(amount)s million") % {"amount": _trimmed(amount / MILLION)}
-    return f"CNY {_trimmed(amount)}"
 
 
 @register.filter
@@ -62,20 +14,4 @@ def money(value):
 
 @register.filter
 def area(hectares):
-    """Hectares with mu beside them, the unit Chinese land deals are made in (1 ha = 15 mu)."""
-    amount = _as_decimal(hectares)
-    if amount is None:
-        return ""
-    return gettext("%(ha)s ha (%(mu)s mu)") % {
-        "ha": _trimmed(amount),
-        "mu": _trimmed(amount * MU_PER_HECTARE, 0),
-    }
-
-
-@register.inclusion_tag("includes/translation_notice.html")
-def translation_notice(obj, *fields):
-    """A visible notice when `obj` is shown in another language than the reader's.
-
-    Usage: `{% translation_notice project "name" "summary" "description" %}`.
-    """
-    return {"fallback": fallback_language(obj, fields)}
+    return format_area(hectares)

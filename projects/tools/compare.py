@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from projects.formatting import format_area, format_money
 from projects.models import Park, Project
-from projects.templatetags.registry import area, format_money
 
 MIN_ITEMS, MAX_ITEMS = 2, 3
 SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
@@ -40,16 +40,16 @@ PROJECT_ROWS = [
     (gettext_lazy("Signing date"), lambda p: _date(p.signing_date)),
     (gettext_lazy("Expected annual output"), lambda p: format_money(p.annual_output_yuan)),
     (gettext_lazy("Expected jobs"), lambda p: _number(p.jobs)),
-    (gettext_lazy("Land area"), lambda p: area(p.land_area_ha)),
+    (gettext_lazy("Land area"), lambda p: format_area(p.land_area_ha)),
     (gettext_lazy("Construction start"), lambda p: _date(p.construction_start)),
     (gettext_lazy("Construction end"), lambda p: _date(p.construction_end)),
 ]
 
 PARK_ROWS = [
     (gettext_lazy("Status"), lambda p: p.get_status_display()),
-    (gettext_lazy("Planned area"), lambda p: area(p.planned_area_ha)),
-    (gettext_lazy("Developed area"), lambda p: area(p.developed_area_ha)),
-    (gettext_lazy("Available area"), lambda p: area(p.available_area_ha)),
+    (gettext_lazy("Planned area"), lambda p: format_area(p.planned_area_ha)),
+    (gettext_lazy("Developed area"), lambda p: format_area(p.developed_area_ha)),
+    (gettext_lazy("Available area"), lambda p: format_area(p.available_area_ha)),
     (gettext_lazy("Industries"), lambda p: ", ".join(str(s) for s in p.sectors.all())),
     (gettext_lazy("Published projects"), lambda p: _number(p.project_count)),
     (gettext_lazy("Power supply"), lambda p: p.power or ""),

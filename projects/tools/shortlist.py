@@ -32,11 +32,6 @@ def saved_ids(request):
     return [pk for pk in value if isinstance(pk, int)] if isinstance(value, list) else []
 
 
-def saved_key(request):
-    """The visitor's saved projects, for the key of a fragment holding save buttons."""
-    return ",".join(str(pk) for pk in sorted(saved_ids(request)))
-
-
 def is_saved(request, project):
     return request is not None and project.pk in saved_ids(request)
 

@@ -1,12 +1,10 @@
 from urllib.parse import urlencode
 
 from django.db.models import Q
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import pgettext
 from django.views.generic import DetailView, ListView
 
-from portal.cache import VersionedCountMixin
-from portal.drafts import DraftPreviewMixin
+from portal.core.drafts import DraftPreviewMixin
 from projects.charts import registry_charts
 from projects.filters import (
     FACETS,
@@ -18,12 +16,11 @@ from projects.filters import (
     filter_form,
 )
 from projects.models import Project
-from projects.tools.shortlist import saved_key
 
 RELATED_COUNT = 3
 
 
-class ProjectListView(VersionedCountMixin, ListView):
+class ProjectListView(ListView):
     """The registry's projects, filtered, searched and sorted by GET parameters only."""
 
     template_name = "projects/project_list.html"
@@ -33,11 +30,7 @@ class ProjectListView(VersionedCountMixin, ListView):
     def get(self, request, *args, **kwargs):
         self.form = filter_form(request.GET)
         self.values = self.form.values()
-        self.filter_key = urlencode(sorted(self.values.items()))
         return super().get(request, *args, **kwargs)
-
-    def count_key(self):
-        return ("project-count", self.filter_key)
 
     def get_queryset(self):
         order = Sort.ORDER[self.values["sort"] or Sort.NEWEST]
@@ -71,13 +64,7 @@ class ProjectListView(VersionedCountMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The filters' counts and the overview are the same for every visitor: the template
-        # keeps them as fragments keyed by the content version, and they are computed only
-        # when the fragment is not in the cache.
-        context["facets"] = SimpleLazyObject(self.facets)
-        context["filter_key"] = self.filter_key
-        # Cards are the same for every visitor but for their save buttons.
-        context["saved_key"] = saved_key(self.request)
+        context["facets"] = self.facets()
         context["sort_options"] = [
             {"value": value, "label": label, "selected": value == self.values["sort"]}
             for value, label in Sort.CHOICES
@@ -91,7 +78,7 @@ class ProjectListView(VersionedCountMixin, ListView):
         # The overview (headline figures and charts) opens the unfiltered list only.
         if not context["is_filtered"] and context["page_obj"].number == 1:
             context["overview"] = True
-            context["charts"] = SimpleLazyObject(registry_charts)
+            context["charts"] = registry_charts()
         context["ignored"] = self.form.ignored()
         context["unknown_parameters"] = sorted(
             key for key in self.request.GET if key not in KNOWN_PARAMETERS
@@ -107,16 +94,16 @@ class ProjectDetailView(DraftPreviewMixin, DetailView):
     template_name = "projects/project_detail.html"
 
     def get_queryset(self):
-        # Images, documents and milestones (in their models' order) are read by the page's
-        # body, a fragment keyed by the content version: only when it is not in the cache.
-        return self.base_queryset().select_related("sector", "park")
+        return (
+            self.base_queryset()
+            .select_related("sector", "park")
+            .prefetch_related("images", "documents", "milestones")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         project = self.object
-        # The related cards are in that fragment too: computed on a miss only.
-        context["related"] = SimpleLazyObject(lambda: self.related(project))
-        context["saved_key"] = saved_key(self.request)
+        context["related"] = self.related(project)
         return context
 
     @staticmethod

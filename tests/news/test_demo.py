@@ -78,8 +78,8 @@ def test_the_conference_links_projects_seeded_after_it():
 
 
 def test_demo_covers_get_their_renditions():
+    from portal.core.renditions import rendition_name
     from portal.news.demo import seed
-    from projects.renditions import rendition_name
 
     seed(io.StringIO())
     articles = list(Article.objects.exclude(cover=""))

@@ -139,7 +139,7 @@ def _cover(width=1200, height=630):
 
 
 def _renditions(article, extension, widths):
-    from projects.renditions import rendition_name
+    from portal.core.renditions import rendition_name
 
     storage, name = article.cover.storage, article.cover.name
     for width in widths:

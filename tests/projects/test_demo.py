@@ -8,6 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 
+from portal.core.renditions import rendition_names
 from projects.models import (
     ClusterFigure,
     Milestone,
@@ -18,7 +19,6 @@ from projects.models import (
     ProjectImage,
     Sector,
 )
-from projects.renditions import rendition_names
 
 pytestmark = pytest.mark.django_db
 

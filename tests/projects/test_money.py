@@ -1,6 +1,7 @@
 import pytest
 
-from projects.templatetags.registry import area, format_money
+from projects.formatting import format_area as area
+from projects.formatting import format_money
 
 
 @pytest.mark.parametrize(

@@ -80,7 +80,7 @@ def test_demo_headline_total(demo):
     headline = Project.objects.headline()
     assert headline["count"] == 15
     assert headline["total"] == Decimal(10_220_000_000)
-    from projects.templatetags.registry import format_money
+    from projects.formatting import format_money
 
     assert format_money(headline["total"], "en") == "CNY 10.22 billion"
     assert format_money(headline["total"], "zh-hans") == "102.2亿元"

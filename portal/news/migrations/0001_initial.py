@@ -5,7 +5,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import projects.uploads
+import portal.core.uploads
 
 
 class Migration(migrations.Migration):
@@ -103,12 +103,12 @@ class Migration(migrations.Migration):
                 ("body_zh_hans", models.TextField(blank=True, null=True, verbose_name="body")),
                 (
                     "cover",
-                    projects.uploads.SafeImageField(
+                    portal.core.uploads.SafeImageField(
                         blank=True,
                         height_field="cover_height",
                         help_text="JPEG, PNG or WebP, at least 1200 pixels wide.",
                         max_length=200,
-                        upload_to=projects.uploads.RandomName("news"),
+                        upload_to=portal.core.uploads.RandomName("news"),
                         verbose_name="cover image",
                         width_field="cover_width",
                     ),

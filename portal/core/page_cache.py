@@ -1,0 +1,155 @@
+"""The page cache: anonymous GET pages served from the shared cache, never stale.
+
+Each page is stored with the content version it was rendered under and served only while the
+database still holds that version (`portal.core.content_version`): one primary-key read per
+hit, which is what makes a change visible to every worker and every server on its next
+request. The middleware sits directly after WhiteNoise, so a hit skips sessions, locale,
+CSRF, auth and the view.
+
+It leaves alone whatever may differ between visitors: requests with a session or messages
+cookie; responses that set a cookie, used the CSRF token or a CSP nonce, are not 200, are
+marked private, no-cache or no-store, or vary on a header other than the language and
+cookies. The admin and the health checks are never cached. An entry lives at most
+`PAGE_CACHE_SECONDS`, and never past the next scheduled publication.
+
+While the cache cannot be reached (`portal.core.cache_backends`), pages are rendered from the
+database on every request: slower, never wrong. Staff POSTs to the admin that may change
+content renew the version after the view, for bulk actions that change rows without a model
+signal; the officers' work on enquiries and signing in and out do not.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils.cache import cc_delim_re, set_response_etag
+from django.utils.translation import get_language_from_request
+
+from portal.core import content_version
+
+logger = logging.getLogger(__name__)
+
+PAGE_KEY_PREFIX = "page-cache:page:"
+SAFE_METHODS = frozenset({"GET", "HEAD"})
+NEVER_CACHE_PATHS = ("/healthz",)
+UNCACHEABLE_CONTROL = ("private", "no-cache", "no-store")
+# The language is part of the key and only anonymous requests without a session reach the
+# cache, so these two may vary without making a stored page wrong for anyone.
+HARMLESS_VARY = frozenset({"accept-language", "cookie"})
+# A response carries these per-request headers; the rest is stored with the page.
+NOT_STORED_HEADERS = frozenset({"set-cookie", "x-cache", "date"})
+# Admin views that change no content.
+ADMIN_ACCOUNT_VIEWS = frozenset({"login", "logout", "password_change", "password_change_done"})
+
+
+def _admin_prefix():
+    return "/" + settings.ADMIN_URL.lstrip("/")
+
+
+def _page_key(request):
+    """Language, scheme, host and full path: pages show absolute links built from all four."""
+    language = get_language_from_request(request, check_path=True)
+    return (
+        f"{PAGE_KEY_PREFIX}{language}:{request.scheme}://{request.get_host()}"
+        f"{request.get_full_path()}"
+    )
+
+
+def _may_change_content(request):
+    """Whether an admin POST may change what visitors see: anything but the sign-in pages
+    and the models of apps that pages do not show (enquiries, users)."""
+    if request.method in SAFE_METHODS or not request.path.startswith(_admin_prefix()):
+        return False
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    model_admin = getattr(match.func, "model_admin", None)
+    if model_admin is not None:
+        return model_admin.model._meta.app_label in settings.CONTENT_APPS
+    return match.url_name not in ADMIN_ACCOUNT_VIEWS
+
+
+def _request_is_cacheable(request):
+    if request.method not in SAFE_METHODS:
+        return False
+    if request.path.startswith(NEVER_CACHE_PATHS) or request.path.startswith(_admin_prefix()):
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def _response_is_cacheable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_USED") or isinstance(
+        getattr(request, "_csp_nonce", None), str
+    ):
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in UNCACHEABLE_CONTROL):
+        return False
+    vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
+    return vary <= HARMLESS_VARY
+
+
+class PageCacheMiddleware:
+    """Serves anonymous GET and HEAD pages from the cache; see the module's docstring."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if seconds <= 0 or not _request_is_cacheable(request):
+            response = self.get_response(request)
+            if _may_change_content(request):
+                content_version.bump_content_version()
+            return response
+        try:
+            key = _page_key(request)
+        except DisallowedHost:
+            # The rest of the stack answers a foreign host with its 400.
+            return self.get_response(request)
+        try:
+            token, valid_for = content_version.current()
+        except DatabaseError:
+            # No database, no page: the view answers with the error page.
+            return self.get_response(request)
+
+        entry = cache.get(key)
+        if entry is not None and entry["version"] == token:
+            return self._rebuild(entry)
+
+        response = self.get_response(request)
+        if request.method == "GET" and _response_is_cacheable(request, response):
+            ttl = seconds if valid_for is None else max(1, min(seconds, int(valid_for) + 1))
+            cache.set(key, self._entry(response, token), ttl)
+            response["X-Cache"] = "miss"
+        else:
+            response["X-Cache"] = "bypass"
+        return response
+
+    @staticmethod
+    def _entry(response, version):
+        # The ETag is stored with the page, so a hit is not hashed again for each 304.
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in NOT_STORED_HEADERS
+        ]
+        return {"version": version, "headers": headers, "content": response.content}
+
+    @staticmethod
+    def _rebuild(entry):
+        response = HttpResponse(entry["content"])
+        for name, value in entry["headers"]:
+            response[name] = value
+        response["X-Cache"] = "hit"
+        return response

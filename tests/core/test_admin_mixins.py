@@ -1,0 +1,112 @@
+import pytest
+from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
+from django.contrib.auth import get_user_model
+from django.test import RequestFactory
+from modeltranslation.admin import TranslationAdmin
+
+from portal.core.admin_mixins import LanguageCompletenessMixin, MissingLanguageFilter
+from portal.news.models import Article
+from projects.models import Park, Project
+from tests.factories import make_article, make_park, make_project
+
+pytestmark = pytest.mark.django_db
+
+
+class ProjectLanguagesAdmin(LanguageCompletenessMixin, TranslationAdmin):
+    list_display = ("name",)
+
+
+class ParkLanguagesAdmin(LanguageCompletenessMixin, TranslationAdmin):
+    list_display = ("name",)
+    i18n_fields = ("name", "summary")
+
+
+class ArticleLanguagesAdmin(LanguageCompletenessMixin, TranslationAdmin):
+    list_display = ("title",)
+    list_filter = ("status",)
+
+
+def _changelist(model, model_admin_class, **params):
+    request = RequestFactory().get("/", params)
+    request.user = get_user_model().objects.create_superuser(
+        f"editor{get_user_model().objects.count()}", "e@example.cn", "pw"
+    )
+    model_admin = model_admin_class(model, admin.site)
+    changelist = model_admin.get_changelist_instance(request)
+    assert isinstance(changelist, ChangeList)
+    changelist.test_request = request
+    return model_admin, changelist
+
+
+def _names(changelist, field="slug"):
+    return sorted(getattr(obj, field) for obj in changelist.queryset)
+
+
+@pytest.fixture
+def projects():
+    make_project(slug="both")
+    make_project(slug="no-chinese-name", name_zh_hans="")
+    make_project(
+        slug="no-chinese-description", description_en="Long text.", description_zh_hans=None
+    )
+    make_project(slug="no-english-summary", summary_en="", summary_zh_hans="简介")
+    make_project(slug="described-in-both", description_en="Text.", description_zh_hans="正文。")
+
+
+def test_missing_chinese_filters_in_sql_over_the_language_columns(projects):
+    _, changelist = _changelist(Project, ProjectLanguagesAdmin, missing_language="zh-hans")
+    assert _names(changelist) == ["no-chinese-description", "no-chinese-name"]
+    assert '"name_zh_hans" IS NULL' in str(changelist.queryset.query)
+
+
+def test_missing_english(projects):
+    _, changelist = _changelist(Project, ProjectLanguagesAdmin, missing_language="en")
+    assert _names(changelist) == ["no-english-summary"]
+
+
+def test_an_unknown_choice_filters_nothing(projects):
+    _, changelist = _changelist(Project, ProjectLanguagesAdmin, missing_language="fr")
+    assert len(_names(changelist)) == 5
+
+
+def test_the_filter_offers_both_languages(projects):
+    model_admin, changelist = _changelist(Project, ProjectLanguagesAdmin)
+    assert MissingLanguageFilter in model_admin.get_list_filter(changelist.test_request)
+    spec = next(f for f in changelist.filter_specs if isinstance(f, MissingLanguageFilter))
+    assert [(code, str(label)) for code, label in spec.lookup_choices] == [
+        ("en", "Missing English"),
+        ("zh-hans", "Missing Chinese"),
+    ]
+
+
+def test_the_column_shows_which_languages_are_complete(projects):
+    model_admin, changelist = _changelist(Project, ProjectLanguagesAdmin)
+    assert model_admin.get_list_display(changelist.test_request)[-1] == "languages_complete"
+    column = {p.slug: model_admin.languages_complete(p) for p in Project.objects.all()}
+    assert column == {
+        "both": "EN ✓ 中文 ✓",
+        "no-chinese-name": "EN ✓ 中文 ✗",
+        "no-chinese-description": "EN ✓ 中文 ✗",
+        "no-english-summary": "EN ✗ 中文 ✓",
+        "described-in-both": "EN ✓ 中文 ✓",
+    }
+
+
+def test_the_fields_checked_can_be_narrowed(projects):
+    make_park(slug="full")
+    make_park(slug="no-chinese-body", body_en="Body", body_zh_hans="")
+    make_park(slug="no-chinese-summary", summary_zh_hans="")
+    _, changelist = _changelist(Park, ParkLanguagesAdmin, missing_language="zh-hans")
+    assert _names(changelist) == ["no-chinese-summary"]
+
+
+def test_articles_keep_their_own_filters_and_gain_the_language_one():
+    make_article(slug="complete")
+    make_article(slug="english-only", title_zh_hans="", summary_zh_hans="", body_zh_hans="")
+    model_admin, changelist = _changelist(
+        Article, ArticleLanguagesAdmin, missing_language="zh-hans"
+    )
+    assert model_admin.get_list_filter(changelist.test_request) == ("status", MissingLanguageFilter)
+    assert _names(changelist) == ["english-only"]
+    assert model_admin.languages_complete(Article.objects.get(slug="english-only")) == "EN ✓ 中文 ✗"

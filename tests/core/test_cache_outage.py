@@ -1,0 +1,280 @@
+"""While Redis cannot be reached the site stays up, slower, and no change can leave a stale page.
+
+"Down" is a closed port on 127.0.0.1 (refused at once) or a listener that accepts connections
+and never answers (a hung server or a dropped network, where only the timeouts help).
+"""
+
+import contextlib
+import logging
+import socket
+import threading
+import uuid
+
+import pytest
+import redis
+from django.contrib.auth.models import User
+from django.core import mail
+from django.core.cache import cache
+from django.db import transaction
+
+from portal.core import cache_backends
+from portal.core.content_version import VERSION_KEY, bump_content_version, content_version
+from portal.enquiries.models import Enquiry
+from portal.news.models import Article
+from projects.models import Project
+from tests.enquiries.conftest import enquiry_data
+from tests.factories import make_article, make_park, make_project
+
+from .conftest import REDIS_URL, _redis_answers
+
+pytestmark = pytest.mark.django_db
+
+BACKEND = "portal.core.cache_backends.ResilientRedisCache"
+
+
+def _closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def _redis_at(settings, location, **options):
+    """The shared cache on `location`, with the page cache on; the suite's cache again after."""
+    saved = settings.CACHES
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": BACKEND,
+            "LOCATION": location,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+            "OPTIONS": options,
+        },
+    }
+    yield
+    settings.CACHES = saved
+
+
+@pytest.fixture(autouse=True)
+def _fresh_breaker():
+    cache_backends._down_until.clear()
+    yield
+    cache_backends._down_until.clear()
+
+
+@pytest.fixture
+def redis_down(settings):
+    """The shared cache on a port where nothing listens."""
+    with _redis_at(settings, f"redis://127.0.0.1:{_closed_port()}/1"):
+        yield
+
+
+class HungRedis:
+    """Accepts connections and never answers; counts the connections it was asked for."""
+
+    def __init__(self):
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.accepted = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while True:
+            try:
+                connection, _ = self.server.accept()
+            except OSError:
+                return
+            self.accepted.append(connection)
+
+    def close(self):
+        self.server.close()
+        for connection in self.accepted:
+            connection.close()
+
+
+@pytest.fixture
+def redis_hung(settings):
+    hung = HungRedis()
+    with _redis_at(
+        settings,
+        f"redis://127.0.0.1:{hung.port}/1",
+        socket_connect_timeout=0.2,
+        socket_timeout=0.2,
+    ):
+        yield hung
+    hung.close()
+
+
+@pytest.fixture
+def content():
+    """Published before the outage; request it before `redis_down` or `redis_hung`."""
+    park = make_park(name_en="North forging park", slug="north")
+    project = make_project(
+        name_en="Ring forging line",
+        name_zh_hans="锻造环生产线",
+        slug="ring-forging",
+        park=park,
+        is_featured=True,
+    )
+    article = make_article(title_en="Cluster conference signs ten projects", slug="conference")
+    return project, park, article
+
+
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [
+        ("/en/", "Ring forging line"),
+        ("/zh-hans/", "锻造环生产线"),
+        ("/en/projects/", "Ring forging line"),
+        ("/en/projects/?park=north", "Ring forging line"),
+        ("/en/projects/ring-forging/", "Ring forging line"),
+        ("/en/projects/parks/north/", "Ring forging line"),
+        ("/en/news/", "Cluster conference signs ten projects"),
+        ("/en/news/conference/", "Cluster conference signs ten projects"),
+        ("/en/search/?q=forging", "Ring <mark>forging</mark> line"),
+        ("/sitemap.xml", "/en/projects/ring-forging/"),
+    ],
+)
+def test_pages_are_rendered_from_the_database_while_redis_is_down(
+    content, redis_down, client, url, text
+):
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert text in response.content.decode()
+        # Tried, not kept: the next request renders again.
+        assert response["X-Cache"] == "miss"
+
+
+def test_a_missing_page_is_still_a_404_while_redis_is_down(content, redis_down, client):
+    response = client.get("/en/projects/no-such-project/")
+    assert response.status_code == 404
+
+
+def test_one_failure_is_logged_and_redis_is_left_alone_for_a_while(
+    content, redis_hung, client, caplog
+):
+    with caplog.at_level(logging.WARNING, logger="portal.core.cache_backends"):
+        for url in ("/en/", "/en/projects/", "/en/projects/ring-forging/", "/en/news/"):
+            assert client.get(url).status_code == 200
+    # The first cache call waited for its timeout; every later one was answered as a miss
+    # without a connection, so a hung Redis costs one timeout per worker and interval.
+    assert len(redis_hung.accepted) == 1
+    errors = [r for r in caplog.records if r.name == "portal.core.cache_backends"]
+    assert [r.getMessage() for r in errors] == [
+        "Redis cannot be reached (TimeoutError); serving from the database for now."
+    ]
+
+
+def test_redis_is_asked_again_after_the_interval(content, redis_hung, client, monkeypatch):
+    assert client.get("/en/").status_code == 200
+    assert len(redis_hung.accepted) == 1
+    later = cache_backends.monotonic() + cache_backends.RETRY_AFTER + 1
+    monkeypatch.setattr(cache_backends, "monotonic", lambda: later)
+    assert client.get("/en/").status_code == 200
+    assert len(redis_hung.accepted) == 2
+
+
+def test_every_cache_call_degrades_to_a_miss(redis_down):
+    assert cache.get("key") is None
+    assert cache.get("key", "default") == "default"
+    assert cache.get_many(["a", "b"]) == {}
+    assert cache.has_key("key") is False
+    assert cache.add("key", 1) is False
+    assert cache.set("key", 1) is None
+    assert cache.set_many({"a": 1}) == []
+    assert cache.touch("key") is False
+    assert cache.delete("key") is False
+    assert cache.delete_many(["a", "b"]) is None
+    with pytest.raises(ValueError, match="not found"):
+        cache.incr("key")
+    assert cache.get_or_set("key", "computed") == "computed"
+
+
+def test_the_content_version_cannot_be_renewed_while_redis_is_down(redis_down):
+    # Reading renders with a token of its own...
+    assert content_version() != content_version()
+    # ...but a change cannot go through without renewing the stored one.
+    with pytest.raises(redis.ConnectionError):
+        bump_content_version()
+    with pytest.raises(redis.ConnectionError), transaction.atomic():
+        make_project(name_en="Saved while the cache is down")
+    assert not Project.objects.exists()
+
+
+def test_an_admin_change_to_content_is_refused_with_nothing_saved(content, redis_down, client):
+    _, _, article = content
+    client.force_login(User.objects.create_superuser("editor", "editor@example.cn", "x"))
+    response = client.post(
+        "/admin/news/article/",
+        {"action": "unpublish", "_selected_action": [article.pk]},
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    assert "no-store" in response["Cache-Control"]
+    page = response.content.decode()
+    assert '<html lang="zh-hans">' in page
+    assert "<h1>未保存任何内容</h1>" in page
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
+
+    english = client.post(
+        "/admin/news/article/",
+        {"action": "unpublish", "_selected_action": [article.pk]},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert english.status_code == 503
+    assert "<h1>Nothing was saved</h1>" in english.content.decode()
+    # Reading the admin goes on.
+    assert client.get("/admin/news/article/").status_code == 200
+
+
+def test_officers_sign_in_and_work_on_enquiries_while_redis_is_down(redis_down, client):
+    officer = User.objects.create_superuser("officer", "officer@example.cn", "pw")
+    response = client.post("/admin/login/", {"username": "officer", "password": "pw"})
+    assert response.status_code == 302
+    enquiry = Enquiry.objects.create(
+        reference="GX-2026-00001", name="Anna Schmidt", email="anna@example.de", message="Hi"
+    )
+    response = client.post(
+        "/admin/enquiries/enquiry/",
+        {"action": "assign_to_me", "_selected_action": [enquiry.pk]},
+    )
+    assert response.status_code == 302
+    enquiry.refresh_from_db()
+    assert enquiry.owner == officer
+
+
+def test_enquiries_arrive_while_redis_is_down(
+    content, redis_down, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/enquire/", enquiry_data())
+    assert response.status_code == 302
+    enquiry = Enquiry.objects.get()
+    assert enquiry.email == "anna@example.de"
+    assert "anna@example.de" in {address for message in mail.outbox for address in message.to}
+
+
+def test_health_check_reports_the_cache_as_degraded(redis_down, client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "database": "ok", "cache": "error"}
+
+
+def test_a_reachable_redis_is_used_as_before(settings, client, content):
+    if not _redis_answers():
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    with _redis_at(settings, REDIS_URL):
+        try:
+            assert client.get("/en/projects/")["X-Cache"] == "miss"
+            assert client.get("/en/projects/")["X-Cache"] == "hit"
+            stored = cache.get(VERSION_KEY)
+            assert stored is not None and stored["token"] == content_version()
+            assert cache.add("counter", 1) is True
+            assert cache.incr("counter") == 2
+        finally:
+            cache.clear()
