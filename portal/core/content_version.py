@@ -21,6 +21,7 @@ The token is random rather than a counter, so a database restored from a backup 
 pages stored under the same number for other content.
 """
 
+import contextlib
 import uuid
 
 from django.apps import apps
@@ -118,8 +119,6 @@ def connect_signals():
 
 
 def release_renews_the_content_version(**kwargs):
-    try:
+    # `migrate` of one app at a time (or `--plan`): the table may not exist yet.
+    with contextlib.suppress(DatabaseError):
         bump_content_version()
-    except DatabaseError:
-        # `migrate` of one app at a time (or `--plan`): the table may not exist yet.
-        pass
