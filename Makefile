@@ -7,7 +7,7 @@ DEV := DJANGO_DEBUG=true
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate seed messages compilemessages bench lighthouse clean
+.PHONY: run test check test-suite lint format migrate seed messages compilemessages bench lighthouse clean
 
 $(VENV)/pyvenv.cfg:
 	$(PYTHON) -m venv $(VENV)
@@ -28,11 +28,18 @@ run: $(VENV)/.runtime-installed
 	@echo "The site: http://$(HOST):$(PORT)/   The admin: http://$(HOST):$(PORT)/admin/"
 	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-## test: lint, migrations check and the whole suite
-test: $(VENV)/.tests-installed
+## test: the static checks, then the whole suite
+test: check test-suite
+
+## check: ruff, the import contract (pyproject.toml) and the migrations check
+check: $(VENV)/.tests-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(DEV) $(PY) manage.py makemigrations --check --dry-run
+
+## test-suite: the suite alone
+test-suite: $(VENV)/.tests-installed
 	$(VENV)/bin/pytest
 
 lint: $(VENV)/.tests-installed
@@ -58,4 +65,4 @@ lighthouse: $(VENV)/.runtime-installed
 	$(PY) -u tests/bench/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles var .pytest_cache .ruff_cache
