@@ -121,14 +121,22 @@ class PageCacheMiddleware:
             # No database, no page: the view answers with the error page.
             return self.get_response(request)
 
-        entry = cache.get(key)
+        try:
+            entry = cache.get(key)
+        except Exception:
+            # A cache backend that fails slows the site down; it must not stop it.
+            logger.exception("page cache unavailable")
+            entry = None
         if entry is not None and entry["version"] == token:
             return self._rebuild(entry)
 
         response = self.get_response(request)
         if request.method == "GET" and _response_is_cacheable(request, response):
             ttl = seconds if valid_for is None else max(1, min(seconds, int(valid_for) + 1))
-            cache.set(key, self._entry(response, token), ttl)
+            try:
+                cache.set(key, self._entry(response, token), ttl)
+            except Exception:
+                logger.exception("page cache unavailable")
             response["X-Cache"] = "miss"
         else:
             response["X-Cache"] = "bypass"
