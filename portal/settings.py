@@ -2,11 +2,10 @@
 
 Every knob is read from the environment (or a local `.env` file) through django-environ;
 `.env.example` documents each variable. The defaults run the site with nothing else installed:
-SQLite, a local-memory cache, mail printed to the console and media on local disk.
+SQLite, a cache in files that the server's workers share, mail printed to the console and media
+on local disk.
 """
 
-import sys
-import tempfile
 from pathlib import Path
 
 import environ
@@ -18,14 +17,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env")
 
-# The test runner sets nothing in the environment before Django loads this module, so the
-# suite is recognised by pytest being imported; DJANGO_TESTING covers other runners.
-TESTING = env.bool("DJANGO_TESTING", default=False) or "pytest" in sys.modules
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 if not SECRET_KEY:
-    if not (DEBUG or TESTING):
+    if not DEBUG:
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY is not set. Set it to a long random value in production "
             "(see .env.example), or set DJANGO_DEBUG=true for local development."
@@ -34,7 +30,7 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS",
-    default=["localhost", "127.0.0.1", "[::1]", "testserver"] if (DEBUG or TESTING) else [],
+    default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else [],
 )
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -135,11 +131,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Without CACHE_URL the cache is a folder of files that every worker process of this server
 # shares (gunicorn's and runserver's alike), so a page cached by one worker is right for all.
-# Redis through CACHE_URL is shared by several servers. Local memory only in the suite.
+# Redis through CACHE_URL is shared by several servers.
 if "CACHE_URL" in env:
     CACHES = {"default": env.cache_url("CACHE_URL")}
-elif TESTING:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
     CACHES = {
         "default": {
@@ -154,9 +148,8 @@ CACHES["default"].setdefault("KEY_PREFIX", env.str("DJANGO_CACHE_PREFIX", defaul
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"]["BACKEND"] = "portal.core.cache_backends.ResilientRedisCache"
 # Seconds an anonymous page stays in the page cache (portal/core/page_cache.py); 0 switches
-# it off. A page is never served after the content changed, so this bounds memory only. Off in
-# the suite unless a test turns it on, so that query counts see the views.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if TESTING else 600)
+# it off. A page is never served after the content changed, so this bounds memory only.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
 # --- Passwords and sessions -----------------------------------------------------------------
 
@@ -169,8 +162,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-if TESTING:
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # A staff session lasts a working day, and ends sooner when the browser closes.
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=9 * 60 * 60)
@@ -222,7 +213,7 @@ STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticf
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Files that must live at the site root (favicon.ico) are served from here by WhiteNoise.
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = DEBUG
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
@@ -260,7 +251,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
+            if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
@@ -283,32 +274,18 @@ PORTAL_CONTACT_PHONE = env.str("PORTAL_CONTACT_PHONE", default="+86 635 000 0000
 
 # --- Enquiries ------------------------------------------------------------------------------
 
-# Where an enquiry goes when neither its project nor its park names an officer's email.
+# What each of these does: the README's table of variables, and .env.example.
 ENQUIRY_DEFAULT_INBOX = env.str("ENQUIRY_DEFAULT_INBOX", default=PORTAL_CONTACT_EMAIL)
-# The language of the mail to officers (investors get theirs in the language they chose).
 ENQUIRY_OFFICER_LANGUAGE = env.str("ENQUIRY_OFFICER_LANGUAGE", default="zh-hans")
-# Working days (Monday to Friday) allowed for the first answer.
 ENQUIRY_RESPONSE_WORKING_DAYS = env.int("ENQUIRY_RESPONSE_WORKING_DAYS", default=5)
-# Submissions per client and window (seconds) before the friendly 429 page.
 ENQUIRY_RATE_LIMIT = env.int("ENQUIRY_RATE_LIMIT", default=5)
 ENQUIRY_RATE_WINDOW = env.int("ENQUIRY_RATE_WINDOW", default=600)
-# The request header holding the client's address; behind a proxy e.g. HTTP_X_REAL_IP.
 ENQUIRY_CLIENT_IP_HEADER = env.str("ENQUIRY_CLIENT_IP_HEADER", default="REMOTE_ADDR")
-# Faster than this (seconds from opening the form) is a robot.
 ENQUIRY_MIN_FILL_SECONDS = env.int("ENQUIRY_MIN_FILL_SECONDS", default=3)
-# The same enquiry sent again within this many seconds is stored once.
 ENQUIRY_DUPLICATE_WINDOW = env.int("ENQUIRY_DUPLICATE_WINDOW", default=600)
-# The largest enquiry request body accepted, in bytes.
 ENQUIRY_MAX_BODY_BYTES = env.int("ENQUIRY_MAX_BODY_BYTES", default=64 * 1024)
-# How often `send_enquiry_notifications` tries one message before leaving it to staff.
 ENQUIRY_MAX_SEND_ATTEMPTS = env.int("ENQUIRY_MAX_SEND_ATTEMPTS", default=8)
-if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # SQLite's in-memory test database shares one connection cache between threads and
-    # answers concurrent writers with "table is locked" instead of waiting; a file lets the
-    # concurrency test exercise the same WAL and BEGIN IMMEDIATE locking as production.
-    DATABASES["default"]["TEST"] = {
-        "NAME": str(Path(tempfile.gettempdir()) / f"portal-test-{BASE_DIR.name}.sqlite3")
-    }
+
 # --- Investor tools: open data and the map ---------------------------------------------------
 
 OPEN_DATA_LICENCE = env.str("OPEN_DATA_LICENCE", default="CC BY 4.0")
@@ -329,9 +306,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
 if env.bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool(
-    "DJANGO_SECURE_COOKIES", default=not (DEBUG or TESTING)
-)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

@@ -1,4 +1,4 @@
-"""Settings and fixtures every test of the portal shares."""
+"""Fixtures every test of the portal shares; the settings are in tests/settings.py."""
 
 import pytest
 from django.core.cache import caches

@@ -1,14 +1,15 @@
-"""Settings for several app servers: storage, database connections, cache, gunicorn."""
+"""The settings as production, a developer and the suite load them: storage, database
+connections, cache, the security defaults, gunicorn."""
 
 import json
 import os
 import runpy
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -20,14 +21,21 @@ from django.conf import settings
 from django.core.files.storage import storages
 db = settings.DATABASES["default"]
 print(json.dumps({
+    "debug": settings.DEBUG,
+    "allowed_hosts": settings.ALLOWED_HOSTS,
+    "secure_cookies": [settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE],
+    "hashers": settings.PASSWORD_HASHERS,
     "media": settings.STORAGES["default"],
     "media_class": type(storages["default"]).__name__,
     "media_url": settings.MEDIA_URL,
     "static": settings.STORAGES["staticfiles"]["BACKEND"],
+    "static_from_finders": settings.WHITENOISE_USE_FINDERS,
     "conn_max_age": db["CONN_MAX_AGE"],
     "conn_health_checks": db["CONN_HEALTH_CHECKS"],
+    "test_database": db.get("TEST", {}).get("NAME"),
     "cache": settings.CACHES["default"]["BACKEND"],
     "cache_location": settings.CACHES["default"].get("LOCATION"),
+    "cache_prefix": settings.CACHES["default"].get("KEY_PREFIX"),
     "page_cache_seconds": settings.PAGE_CACHE_SECONDS,
     "middleware": settings.MIDDLEWARE,
 }, default=str))
@@ -36,47 +44,90 @@ print(json.dumps({
 PRODUCTION = {"DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": "s" * 60}
 
 
-def settings_under(**environment):
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "AWS_", "PAGE_CACHE")) and k not in ("CACHE_URL",)
-    }
-    env.pop("DATABASE_URL", None)
-    env.update(environment)
-    # Started without pytest, the settings take the production path.
-    result = subprocess.run(
+def clean_environment(**environment):
+    """Nothing of this shell's or the suite's environment, as on a server that sets only these."""
+    return {"PATH": os.environ["PATH"], "PYTHONDONTWRITEBYTECODE": "1", **environment}
+
+
+def load_settings(module="portal.settings", **environment):
+    return subprocess.run(
         [sys.executable, "-c", PRINT_SETTINGS],
         cwd=BASE_DIR,
-        env={**env, "DJANGO_SETTINGS_MODULE": "portal.settings"},
+        env=clean_environment(DJANGO_SETTINGS_MODULE=module, **environment),
         capture_output=True,
         text=True,
         timeout=60,
     )
+
+
+def settings_under(module="portal.settings", **environment):
+    result = load_settings(module, **environment)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
-def test_media_on_object_storage_when_a_bucket_is_named():
+def test_without_a_secret_key_the_settings_refuse_to_load_even_beside_pytest():
+    """Nothing in portal/settings.py knows about tests: having pytest imported changes nothing."""
+    result = subprocess.run(
+        [sys.executable, "-c", "import pytest, django; django.setup()"],
+        cwd=BASE_DIR,
+        env=clean_environment(DJANGO_SETTINGS_MODULE="portal.settings"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_production_security_defaults():
+    found = settings_under(**PRODUCTION)
+    assert found["debug"] is False
+    assert found["allowed_hosts"] == []
+    assert found["secure_cookies"] == [True, True]
+    assert "MD5" not in found["hashers"][0]
+    assert found["static_from_finders"] is False
+    assert found["test_database"] is None
+
+
+def test_production_defaults_hashed_compressed_static_and_the_page_cache():
+    found = settings_under(**PRODUCTION)
+    assert found["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert found["page_cache_seconds"] == 600
+    assert found["middleware"][:5] == [
+        "django.middleware.security.SecurityMiddleware",
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+        "portal.security.middleware.SecurityHeadersMiddleware",
+        "django.middleware.http.ConditionalGetMiddleware",
+        "portal.core.page_cache.PageCacheMiddleware",
+    ]
+
+
+def test_without_cache_url_the_workers_share_a_file_cache():
+    found = settings_under(**PRODUCTION)
+    assert found["cache"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert found["cache_location"] == str(BASE_DIR / "var" / "cache")
+    found = settings_under(**PRODUCTION, DJANGO_CACHE_DIR="/srv/portal/cache")
+    assert found["cache_location"] == "/srv/portal/cache"
+
+
+def test_debug_runs_without_a_secret_key_on_plain_http():
+    found = settings_under(DJANGO_DEBUG="true")
+    assert found["debug"] is True
+    assert found["allowed_hosts"] == ["localhost", "127.0.0.1", "[::1]"]
+    assert found["secure_cookies"] == [False, False]
+    assert found["static"] == "django.contrib.staticfiles.storage.StaticFilesStorage"
+    assert found["static_from_finders"] is True
+
+
+def test_a_bucket_name_puts_media_on_object_storage():
     found = settings_under(
         **PRODUCTION,
         AWS_STORAGE_BUCKET_NAME="portal-media",
-        AWS_S3_ENDPOINT_URL="https://oss-cn-beijing.aliyuncs.example",
-        AWS_S3_REGION_NAME="cn-beijing",
-        AWS_ACCESS_KEY_ID="key-id",
-        AWS_SECRET_ACCESS_KEY="secret",
         AWS_S3_CUSTOM_DOMAIN="media.invest.example.cn",
     )
-    assert found["media"]["BACKEND"] == "storages.backends.s3.S3Storage"
     assert found["media_class"] == "S3Storage"
-    options = found["media"]["OPTIONS"]
-    assert options["bucket_name"] == "portal-media"
-    assert options["endpoint_url"] == "https://oss-cn-beijing.aliyuncs.example"
-    assert options["region_name"] == "cn-beijing"
-    assert options["access_key"] == "key-id"
-    assert options["custom_domain"] == "media.invest.example.cn"
-    assert options["querystring_auth"] is False
-    assert options["file_overwrite"] is True
+    assert found["media"]["OPTIONS"]["bucket_name"] == "portal-media"
     assert found["media_url"] == "https://media.invest.example.cn/"
 
 
@@ -85,21 +136,6 @@ def test_media_on_local_disk_without_a_bucket():
     assert found["media"] == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     assert found["media_class"] == "FileSystemStorage"
     assert found["media_url"] == "/media/"
-
-
-def test_production_defaults_hashed_compressed_static_and_the_page_cache():
-    found = settings_under(**PRODUCTION)
-    assert found["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    assert found["page_cache_seconds"] == 600
-    assert found["conn_max_age"] == 60
-    assert found["conn_health_checks"] is True
-    assert found["middleware"][:5] == [
-        "django.middleware.security.SecurityMiddleware",
-        "whitenoise.middleware.WhiteNoiseMiddleware",
-        "portal.security.middleware.SecurityHeadersMiddleware",
-        "django.middleware.http.ConditionalGetMiddleware",
-        "portal.core.page_cache.PageCacheMiddleware",
-    ]
 
 
 def test_connections_cache_and_page_cache_come_from_the_environment():
@@ -117,8 +153,32 @@ def test_connections_cache_and_page_cache_come_from_the_environment():
     assert found["page_cache_seconds"] == 0
 
 
-def test_the_suite_reuses_connections_with_health_checks():
-    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+# --- the suite's own settings (tests/settings.py) -----------------------------------------------
+
+
+def test_the_suite_loads_without_any_environment():
+    found = settings_under("tests.settings")
+    assert found["hashers"] == ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    assert found["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert found["page_cache_seconds"] == 0
+    assert found["static"] == "django.contrib.staticfiles.storage.StaticFilesStorage"
+    assert found["static_from_finders"] is True
+    assert "testserver" in found["allowed_hosts"]
+    assert found["secure_cookies"] == [False, False]
+    assert Path(found["test_database"]).parent == Path(tempfile.gettempdir())
+
+
+def test_the_suite_uses_the_cache_and_database_it_is_given():
+    found = settings_under(
+        "tests.settings",
+        CACHE_URL="redis://127.0.0.1:6379/1",
+        DJANGO_CACHE_PREFIX="ci-1",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres",
+    )
+    assert found["cache"] == "portal.core.cache_backends.ResilientRedisCache"
+    assert found["cache_location"] == "redis://127.0.0.1:6379/1"
+    assert found["cache_prefix"] == "ci-1"
+    assert found["test_database"] is None
 
 
 @pytest.fixture
@@ -154,7 +214,7 @@ def test_gunicorn_accepts_the_config_file():
     result = subprocess.run(
         [str(Path(sys.executable).parent / "gunicorn"), "--check-config", "-c", "gunicorn.conf.py"],
         cwd=BASE_DIR,
-        env={**os.environ, **PRODUCTION},
+        env=clean_environment(DJANGO_SETTINGS_MODULE="portal.settings", **PRODUCTION),
         capture_output=True,
         text=True,
         timeout=60,
