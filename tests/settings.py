@@ -8,7 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-TEST_SECRET_KEY = "django-insecure-test-key-of-the-suite-never-used-in-production"  # noqa: S105
+TEST_SECRET_KEY = "django-insecure-test-key-of-the-suite-never-used-in-production"
 
 # The portal's settings refuse to load without a secret key outside debug.
 os.environ.setdefault("DJANGO_SECRET_KEY", TEST_SECRET_KEY)
