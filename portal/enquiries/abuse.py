@@ -46,6 +46,21 @@ def filled_too_fast(token):
     return time.time() - token["issued_at"] < settings.ENQUIRY_MIN_FILL_SECONDS
 
 
+def spam_reason(form, token):
+    """Why a valid enquiry form looks sent by a bot, or "" when it does not.
+
+    `token` is the form token as `read_form_token` returns it. The reason is stored with the
+    enquiry for the officers and never shown to the sender.
+    """
+    if form.cleaned_data["website"]:
+        return "honeypot"
+    if token is None:
+        return "no valid form token"
+    if filled_too_fast(token):
+        return "filled too fast"
+    return ""
+
+
 def client_key(request):
     """A hash of the client's address: the cache never holds the address itself."""
     address = request.META.get(settings.ENQUIRY_CLIENT_IP_HEADER) or request.META.get(

@@ -4,20 +4,19 @@ from django.conf import settings
 from django.core import signing
 from django.core.validators import slug_re
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.views import View
 from django.views.decorators.cache import never_cache
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
 
 from projects.models import Park, Project
 
 from . import abuse
 from .forms import MAX_PROJECTS, EnquiryForm
 from .models import PrivacyNotice
-from .storage import store_enquiry
+from .submission import store_enquiry
 
 THANKS_SALT = "enquiries.thanks"
 THANKS_MAX_AGE = 7 * 24 * 60 * 60
@@ -53,60 +52,58 @@ def rate_limited(request):
     return response
 
 
+def _declared_body_length(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
 @method_decorator(never_cache, name="dispatch")
-class EnquiryCreateView(View):
+class EnquiryCreateView(FormView):
     """GET hands out the form with a signed token; POST checks, stores and redirects.
 
     never_cache: the page carries a CSRF token, so no shared cache may keep it.
     """
 
     template_name = "enquiries/enquiry_form.html"
+    form_class = EnquiryForm
 
-    def render_form(self, request, form, status=200):
-        context = {
-            "form": form,
+    def get_initial(self):
+        return {**_preselected(self.request), "token": abuse.make_form_token(self.request)}
+
+    def get_context_data(self, **kwargs):
+        return {
             "notice": PrivacyNotice.objects.current(),
             "max_projects": MAX_PROJECTS,
+            **super().get_context_data(**kwargs),
         }
-        return render(request, self.template_name, context, status=status)
 
-    def get(self, request):
-        initial = {**_preselected(request), "token": abuse.make_form_token(request)}
-        return self.render_form(request, EnquiryForm(initial=initial))
-
-    def post(self, request):
+    def post(self, request, *args, **kwargs):
         if abuse.is_rate_limited(request):
             return rate_limited(request)
-        try:
-            length = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            length = 0
-        if length > settings.ENQUIRY_MAX_BODY_BYTES:
-            form = EnquiryForm(initial={"token": abuse.make_form_token(request)})
-            form.oversized = True
-            return self.render_form(request, form, status=413)
-        form = EnquiryForm(request.POST)
-        if not form.is_valid():
-            return self.render_form(request, form, status=200)
+        if _declared_body_length(request) > settings.ENQUIRY_MAX_BODY_BYTES:
+            # The body is never read: a fresh form says why nothing was sent.
+            form = self.form_class(initial=self.get_initial())
+            context = self.get_context_data(form=form, oversized=True)
+            return self.render_to_response(context, status=413)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
         token = abuse.read_form_token(form.cleaned_data["token"])
-        if form.cleaned_data["website"]:
-            spam_reason = "honeypot"
-        elif token is None:
-            spam_reason = "no valid form token"
-        elif abuse.filled_too_fast(token):
-            spam_reason = "filled too fast"
-        else:
-            spam_reason = ""
-        enquiry, _created = store_enquiry(
-            form.cleaned_data,
+        self.enquiry, _created = store_enquiry(
+            form,
             utm=token["utm"] if token else {},
             referrer=token["referrer"] if token else "",
-            spam_reason=spam_reason,
+            spam_reason=abuse.spam_reason(form, token),
         )
-        abuse.count_submission(request)
+        abuse.count_submission(self.request)
+        return super().form_valid(form)
+
+    def get_success_url(self):
         # A flagged sender sees the same page as anyone: nothing tells a bot what tripped it.
-        signed = signing.dumps(enquiry.reference, salt=THANKS_SALT)
-        return redirect(reverse("enquiries:thanks", kwargs={"token": signed}))
+        signed = signing.dumps(self.enquiry.reference, salt=THANKS_SALT)
+        return reverse("enquiries:thanks", kwargs={"token": signed})
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -14,14 +14,14 @@ from .notifications import deliver_later, plan_notifications
 logger = logging.getLogger(__name__)
 
 
-def fingerprint(data):
+def fingerprint(enquiry, projects):
     """The same person sending the same text about the same subjects gives the same value."""
     parts = [
-        data["email"].strip().lower(),
-        " ".join(data["name"].split()).lower(),
-        " ".join(data["message"].split()),
-        ",".join(sorted(p.slug for p in data["projects"])),
-        data["park"].slug if data.get("park") else "",
+        enquiry.email.strip().lower(),
+        " ".join(enquiry.name.split()).lower(),
+        " ".join(enquiry.message.split()),
+        ",".join(sorted(p.slug for p in projects)),
+        enquiry.park.slug if enquiry.park else "",
     ]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
@@ -44,14 +44,16 @@ def _locked_counter(year):
     return counter
 
 
-def store_enquiry(data, *, utm, referrer, spam_reason=""):
-    """Store a cleaned enquiry and plan its mail; return (enquiry, created).
+def store_enquiry(form, *, utm, referrer, spam_reason=""):
+    """Store a valid enquiry form and plan its mail; return (enquiry, created).
 
     An identical enquiry received within the duplicate window is returned instead of a new
     one, so a double click or a resent form is stored once.
     """
     now = timezone.now()
-    digest = fingerprint(data)
+    enquiry = form.save(commit=False)
+    projects = form.cleaned_data["projects"]
+    digest = fingerprint(enquiry, projects)
     with transaction.atomic():
         counter = _locked_counter(timezone.localdate(now).year)
         since = now - datetime.timedelta(seconds=settings.ENQUIRY_DUPLICATE_WINDOW)
@@ -62,35 +64,24 @@ def store_enquiry(data, *, utm, referrer, spam_reason=""):
         counter.last += 1
         counter.save(update_fields=["last"])
         notice = PrivacyNotice.objects.current()
-        enquiry = Enquiry.objects.create(
-            reference=f"GX-{counter.year}-{counter.last:05d}",
-            received_at=now,
-            status=Enquiry.Status.SPAM if spam_reason else Enquiry.Status.NEW,
-            spam_reason=spam_reason,
-            response_due=add_working_days(
-                timezone.localdate(now), settings.ENQUIRY_RESPONSE_WORKING_DAYS
-            ),
-            name=data["name"],
-            organisation=data["organisation"],
-            email=data["email"],
-            phone=data["phone"],
-            country=data["country"],
-            investor_type=data["investor_type"],
-            park=data.get("park"),
-            investment_band=data["investment_band"],
-            message=data["message"],
-            language=data["language"],
-            consent_at=now,
-            privacy_notice=notice,
-            privacy_version=notice.version if notice else "",
-            referrer=referrer,
-            utm=utm,
-            fingerprint=digest,
+        enquiry.reference = f"GX-{counter.year}-{counter.last:05d}"
+        enquiry.received_at = now
+        enquiry.status = Enquiry.Status.SPAM if spam_reason else Enquiry.Status.NEW
+        enquiry.spam_reason = spam_reason
+        enquiry.response_due = add_working_days(
+            timezone.localdate(now), settings.ENQUIRY_RESPONSE_WORKING_DAYS
         )
-        enquiry.projects.set(data["projects"])
+        enquiry.consent_at = now
+        enquiry.privacy_notice = notice
+        enquiry.privacy_version = notice.version if notice else ""
+        enquiry.referrer = referrer
+        enquiry.utm = utm
+        enquiry.fingerprint = digest
+        enquiry.save()
+        form.save_m2m()
         if not spam_reason:
             # Spam gets no mail; an officer who recovers one resends from the admin.
-            ids = [n.pk for n in plan_notifications(enquiry, list(data["projects"]))]
+            ids = [n.pk for n in plan_notifications(enquiry, list(projects))]
             transaction.on_commit(lambda: deliver_later(ids))
     logger.info("Enquiry %s stored%s", enquiry.reference, " as spam" if spam_reason else "")
     return enquiry, True
