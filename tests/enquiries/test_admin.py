@@ -44,9 +44,11 @@ def officer_client(client, officer):
 def test_groups_exist_with_the_right_permissions(db):
     editors = Group.objects.get(name="Content editors")
     labels = set(editors.permissions.values_list("content_type__app_label", flat=True))
-    assert labels == {"projects", "news"}
+    assert labels == {"projects", "news", "portal"}
     assert editors.permissions.filter(codename="delete_project").exists()
     assert editors.permissions.filter(codename="add_article").exists()
+    assert editors.permissions.filter(codename="change_homepage").exists()
+    assert editors.permissions.filter(codename="change_accessibilitystatement").exists()
     officers = Group.objects.get(name="Enquiry officers")
     assert set(officers.permissions.values_list("content_type__app_label", flat=True)) == {
         "enquiries"
@@ -59,15 +61,76 @@ def test_groups_exist_with_the_right_permissions(db):
 
 
 def test_groups_are_made_whole_again_after_migrate(db):
-    from portal.enquiries.groups import ensure_groups
+    from portal.groups import ensure_groups
 
     editors = Group.objects.get(name="Content editors")
     editors.permissions.clear()
     Group.objects.filter(name="Enquiry officers").delete()
     ensure_groups()
     assert editors.permissions.filter(codename="change_project").exists()
+    assert editors.permissions.filter(codename="change_homepage").exists()
     officers = Group.objects.get(name="Enquiry officers")
     assert officers.permissions.filter(codename="change_enquiry").exists()
+
+
+def test_the_migration_gives_content_editors_the_site_pages(db):
+    from importlib import import_module
+
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    migration = "0004_content_editors_edit_site_pages"
+    editors = Group.objects.get(name="Content editors")
+    editors.permissions.remove(*editors.permissions.filter(content_type__app_label="portal"))
+    state = MigrationLoader(connection).project_state(("enquiries", migration))
+    import_module(f"portal.enquiries.migrations.{migration}").grant_shell_permissions(
+        state.apps, None
+    )
+    assert set(
+        editors.permissions.filter(content_type__app_label="portal").values_list(
+            "codename", flat=True
+        )
+    ) == {
+        f"{action}_{model}"
+        for action in ("add", "change", "delete", "view")
+        for model in ("homepage", "accessibilitystatement")
+    }
+
+
+def test_content_editor_changes_the_home_page_and_the_accessibility_statement(
+    client, staff_in_group
+):
+    from portal.models import AccessibilityStatement, HomePage
+
+    HomePage.objects.create(brand_line_en="Forged in Qingshui", lead_en="Lead")
+    AccessibilityStatement.objects.create(intro_en="Intro", report_barrier_en="Write to us.")
+    client.force_login(staff_in_group("Content editors", "editor"))
+    home = reverse("admin:portal_homepage_change", args=[HomePage.singleton_pk])
+    response = client.post(
+        home,
+        {
+            "brand_line_en": "Guanxian Bearing, Forged in Qingshui",
+            "brand_line_zh_hans": "冠县轴承，锻造于清水",
+            "lead_en": "The bearing forging cluster of Shandong.",
+            "lead_zh_hans": "山东的轴承锻造产业集群。",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert HomePage.objects.get().brand_line_zh_hans == "冠县轴承，锻造于清水"
+    statement = reverse(
+        "admin:portal_accessibilitystatement_change", args=[AccessibilityStatement.singleton_pk]
+    )
+    response = client.post(
+        statement,
+        {
+            "intro_en": "We want everyone to be able to use this site.",
+            "report_barrier_en": "Write to the investment office.",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert AccessibilityStatement.objects.get().intro_en == (
+        "We want everyone to be able to use this site."
+    )
 
 
 def test_content_editor_gets_403_on_every_enquiry_admin_url(client, staff_in_group):

@@ -1,13 +1,13 @@
 """The staff groups' baseline permissions, kept complete after every `migrate`.
 
-The data migration 0002 creates the groups; this keeps them whole when the registry or the
-news app later gains a model (its permissions appear only after its own migration). It only
-adds what is missing, so permissions granted on top are left alone.
+The enquiries app's data migrations create the groups; this keeps them whole when a content
+app later gains a model (its permissions appear only after its own migration). It only adds
+what is missing, so permissions granted on top are left alone.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 
-CONTENT_APPS = ("projects", "news")
 OFFICER_CODENAMES = (
     "view_enquiry",
     "change_enquiry",
@@ -22,7 +22,9 @@ OFFICER_CODENAMES = (
 
 def ensure_groups(**kwargs):
     editors, _ = Group.objects.get_or_create(name="Content editors")
-    editors.permissions.add(*Permission.objects.filter(content_type__app_label__in=CONTENT_APPS))
+    editors.permissions.add(
+        *Permission.objects.filter(content_type__app_label__in=settings.CONTENT_APPS)
+    )
     officers, _ = Group.objects.get_or_create(name="Enquiry officers")
     officers.permissions.add(
         *Permission.objects.filter(
