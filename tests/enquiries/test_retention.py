@@ -1,12 +1,12 @@
 """Old closed enquiries lose their personal data; the counts stay."""
 
 import datetime
+import io
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from portal.enquiries.management.commands.purge_enquiries import months_before
 from portal.enquiries.models import Enquiry, Note, Notification
 
 from .test_admin import make_enquiry
@@ -53,9 +53,16 @@ def test_purge_is_idempotent_and_refuses_nonsense(old_and_new):
         call_command("purge_enquiries", "--older-than", "0")
 
 
-def test_months_before_handles_short_months():
-    moment = datetime.datetime(2026, 3, 31, 12, tzinfo=datetime.timezone.utc)
-    assert months_before(moment, 1) == datetime.datetime(
-        2026, 2, 28, 12, tzinfo=datetime.timezone.utc
-    )
-    assert months_before(moment, 24).year == 2024
+def test_the_cutoff_is_calendar_months_back(db, time_machine):
+    # A month before 31 March is the last day of February.
+    time_machine.move_to(datetime.datetime(2026, 3, 31, 12, tzinfo=datetime.UTC), tick=False)
+    cutoff = datetime.datetime(2026, 2, 28, 12, tzinfo=datetime.UTC)
+    hour = datetime.timedelta(hours=1)
+    closed = Enquiry.Status.CLOSED
+    before = make_enquiry(1, received_at=cutoff - hour, status=closed)
+    after = make_enquiry(2, received_at=cutoff + hour, status=closed)
+    out = io.StringIO()
+    call_command("purge_enquiries", "--older-than", "1", stdout=out)
+    assert out.getvalue() == "1 enquiries anonymised (received before 2026-02-28)\n"
+    assert Enquiry.objects.get(pk=before.pk).anonymised_at is not None
+    assert Enquiry.objects.get(pk=after.pk).anonymised_at is None

@@ -1,7 +1,6 @@
 """Anonymise the personal data of old closed enquiries; the rows (and the counts) stay."""
 
-import calendar
-
+from dateutil.relativedelta import relativedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -9,13 +8,6 @@ from django.utils import timezone
 from portal.enquiries.models import Enquiry, Note, Notification
 
 ERASED = "[removed]"
-
-
-def months_before(moment, months):
-    """The same day `months` earlier, or the month's last day when it is shorter."""
-    year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
-    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
-    return moment.replace(year=year, month=month + 1, day=day)
 
 
 class Command(BaseCommand):
@@ -27,7 +19,8 @@ class Command(BaseCommand):
     def handle(self, *args, older_than, **options):
         if older_than < 1:
             raise CommandError("--older-than must be at least 1 month.")
-        cutoff = months_before(timezone.now(), older_than)
+        # The same day `older_than` months earlier, or that month's last day when it is shorter.
+        cutoff = timezone.now() - relativedelta(months=older_than)
         old = Enquiry.objects.filter(
             status__in=(Enquiry.Status.CLOSED, Enquiry.Status.SPAM),
             received_at__lt=cutoff,
