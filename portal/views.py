@@ -20,6 +20,7 @@ from portal.search import MAX_QUERY_LENGTH, matching, parse_query, results_for
 from portal.templatetags.seo_tags import json_ld
 from projects.charts import registry_charts
 from projects.models import ClusterFigure, Park, Partner, Project
+from projects.overview import RegistryOverview
 
 FEATURED_ON_HOME = 6
 NEWS_ON_HOME = 3
@@ -35,17 +36,19 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         home = HomePage.load()
+        overview = RegistryOverview()
+        parks = list(Park.objects.published().for_cards())
         context.update(
             home=home,
-            headline=Project.objects.headline(),
+            headline=overview.headline(),
             figures=list(ClusterFigure.objects.published()),
             featured=list(
                 Project.objects.published().filter(is_featured=True).for_cards()[:FEATURED_ON_HOME]
             ),
-            parks=list(Park.objects.published().for_cards()),
+            parks=parks,
             news=list(Article.objects.published().select_related("category")[:NEWS_ON_HOME]),
             partners=list(Partner.objects.published()),
-            charts=registry_charts(),
+            charts=registry_charts(overview, parks),
             organisation_json_ld=json_ld(self.organisation(home)),
         )
         return context

@@ -1,5 +1,5 @@
-"""The registry's figures as chart data: one aggregate query per chart, labels in the reader's
-language. The templates in templates/projects/includes/chart_*.html draw them as inline SVG.
+"""The registry's figures as chart data, summed from the registry overview's one grouped query
+(projects/overview.py), labels in the reader's language. The templates in templates/projects/includes/chart_*.html draw them as inline SVG.
 
 Every chart counts the published signed projects, the same set as the headline figures, so the
 bars add up to the total the home page states.
@@ -8,13 +8,12 @@ bars add up to the total the home page states.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Sum
-from django.utils import timezone
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from projects.formatting import format_money
-from projects.models import Project
+from projects.models import Park, Project
+from projects.overview import RegistryOverview
 
 # The drawing's coordinate system; the SVG scales to its container through its viewBox.
 WIDTH = 420
@@ -82,72 +81,54 @@ def _svg_number(value):
     return int(value) if value == int(value) else value
 
 
-def _name(row, prefix):
-    """The name in the reader's language, else the other one."""
-    language = get_language() or "en"
-    own = "zh_hans" if language.startswith("zh") else "en"
-    other = "en" if own == "zh_hans" else "zh_hans"
-    return row.get(f"{prefix}_{own}") or row.get(f"{prefix}_{other}") or ""
-
-
-def _projects():
-    return Project.objects.published().signed().order_by()
-
-
 def _count(value):
     return ngettext("%(count)s project", "%(count)s projects", value) % {"count": value}
 
 
-def investment_by_sector():
-    rows = (
-        _projects()
-        .values("sector_id", "sector__name_en", "sector__name_zh_hans")
-        .annotate(total=Sum("investment_yuan"))
-        .order_by("-total", "sector_id")
-    )
-    bars = [
-        Bar(_name(row, "sector__name"), row["total"] or Decimal(0), format_money(row["total"]))
-        for row in rows
-    ]
+def investment_by_sector(overview):
+    names = overview.sector_names()
+    sums = overview.signed_by("sector_id")
+    rows = sorted(sums.items(), key=lambda item: (-item[1][1], item[0]))
+    bars = [Bar(names[sector], total, format_money(total)) for sector, (_n, total) in rows]
     return Chart("sector", gettext("Investment by sector"), gettext("Investment"), bars).layout()
 
 
-def projects_by_stage():
-    counts = dict(_projects().values_list("stage").annotate(n=Count("pk")).order_by())
-    bars = [
-        Bar(str(label), Decimal(counts.get(stage, 0)), _count(counts.get(stage, 0)))
-        for stage, label in Project.Stage.choices
-    ]
+def projects_by_stage(overview):
+    counts = overview.signed_by("stage")
+    bars = []
+    for stage, label in Project.Stage.choices:
+        count = counts.get(stage, (0, 0))[0]
+        bars.append(Bar(str(label), Decimal(count), _count(count)))
     return Chart("stage", gettext("Projects by stage"), gettext("Projects"), bars).layout()
 
 
-def signed_value_by_park():
-    """Projects in a park that is not public yet are counted under "other sites", unnamed."""
-    now = timezone.now()
-    rows = (
-        _projects()
-        .values(
-            "park_id",
-            "park__name_en",
-            "park__name_zh_hans",
-            "park__is_published",
-            "park__published_at",
-        )
-        .annotate(total=Sum("investment_yuan"))
-        .order_by("-total", "park_id")
-    )
+def signed_value_by_park(overview, public_parks):
+    """Projects in a park that is not public yet are counted under "other sites", unnamed.
+
+    `public_parks` are the published parks (any iterable of Park rows).
+    """
+    names = {park.pk: park.name for park in public_parks}
+    sums = overview.signed_by("park_id")
+    rows = sorted(sums.items(), key=lambda item: (-item[1][1], item[0] or 0))
     bars, elsewhere = [], Decimal(0)
-    for row in rows:
-        public = row["park_id"] and row["park__is_published"] and row["park__published_at"] <= now
-        if public:
-            bars.append(Bar(_name(row, "park__name"), row["total"], format_money(row["total"])))
+    for park, (_n, total) in rows:
+        if park in names:
+            bars.append(Bar(names[park], total, format_money(total)))
         else:
-            elsewhere += row["total"] or 0
+            elsewhere += total
     if elsewhere:
         bars.append(Bar(str(OTHER_SITES), elsewhere, format_money(elsewhere)))
     return Chart("park", gettext("Signed value by park"), gettext("Investment"), bars).layout()
 
 
-def registry_charts():
-    """The three charts, in the order pages show them: three queries."""
-    return [investment_by_sector(), projects_by_stage(), signed_value_by_park()]
+def registry_charts(overview=None, public_parks=None):
+    """The three charts, in the order pages show them: no query of their own when the page
+    passes the overview and the published parks it already has."""
+    overview = overview or RegistryOverview()
+    if public_parks is None:
+        public_parks = Park.objects.published().only("pk", "name_en", "name_zh_hans")
+    return [
+        investment_by_sector(overview),
+        projects_by_stage(overview),
+        signed_value_by_park(overview, public_parks),
+    ]

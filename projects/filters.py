@@ -1,4 +1,4 @@
-"""The registry's filters: one form that validates the query string, and the option counts.
+"""The registry's filters: one form that validates the query string, and the filter itself.
 
 The project list and the open data (projects/tools/opendata.py) read their filters through
 this module alone, so a CSV or JSON download holds exactly the projects the list shows.
@@ -9,8 +9,10 @@ says which one was ignored; nothing a visitor types can make the list fail.
 """
 
 from django import forms
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+from portal.core.languages import localized_fieldnames
 
 from .models import InvestmentBand, Park, Project, Sector, band_q
 
@@ -56,10 +58,14 @@ class ProjectFilterForm(forms.Form):
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=Sort.CHOICES)
 
     def __init__(self, data, *, sectors, parks):
-        """`sectors` and `parks` are the (slug, name) pairs offered."""
+        """`sectors` and `parks` are the Sector and published Park rows offered."""
         super().__init__(data)
-        self.fields["sector"].choices = [("", _("All sectors")), *sectors]
-        self.fields["park"].choices = [("", _("All parks")), *parks]
+        self.sectors, self.parks = sectors, parks
+        self.fields["sector"].choices = [
+            ("", _("All sectors")),
+            *((s.slug, s.name) for s in sectors),
+        ]
+        self.fields["park"].choices = [("", _("All parks")), *((p.slug, p.name) for p in parks)]
         self.fields["stage"].choices = [("", _("All stages")), *Project.Stage.choices]
         self.fields["kind"].choices = [("", _("All kinds")), *Project.Kind.choices]
         self.fields["band"].choices = [("", _("Any amount")), *InvestmentBand.choices]
@@ -72,6 +78,20 @@ class ProjectFilterForm(forms.Form):
             for name in self.fields
         }
 
+    def chosen(self):
+        """The chosen facet values as the registry stores them (sector and park by id), for
+        counting in the registry overview."""
+        values = self.values()
+        ids = {
+            "sector": {s.slug: s.pk for s in self.sectors},
+            "park": {p.slug: p.pk for p in self.parks},
+        }
+        return {
+            facet: ids[facet][values[facet]] if facet in ids else values[facet]
+            for facet in FACETS
+            if values[facet]
+        }
+
     def ignored(self):
         """The labels of the filters whose values were not understood."""
         self.is_valid()
@@ -79,9 +99,10 @@ class ProjectFilterForm(forms.Form):
 
 
 def _place_choices():
+    names = localized_fieldnames("name")
     return (
-        [(s.slug, s.name) for s in Sector.objects.only("slug", "name")],
-        [(p.slug, p.name) for p in Park.objects.published().only("slug", "name")],
+        list(Sector.objects.only("slug", *names)),
+        list(Park.objects.published().only("slug", *names)),
     )
 
 
@@ -111,8 +132,8 @@ def search_q(text):
     for word in text.split():
         word_condition = Q()
         for field in ("name", "summary", "investor"):
-            for language in ("en", "zh_hans"):
-                word_condition |= Q(**{f"{field}_{language}__icontains": word})
+            for column in localized_fieldnames(field):
+                word_condition |= Q(**{f"{column}__icontains": word})
         condition &= word_condition
     return condition
 
@@ -133,30 +154,3 @@ def facet_q(values, skip=None):
     if values["band"] and skip != "band":
         condition &= band_q(values["band"])
     return condition
-
-
-def facet_counts(queryset, values):
-    """For each facet, how many projects each option would show with the other filters kept.
-
-    One query per facet, whatever the number of projects or options.
-    """
-    counts = {}
-    for facet, column in (
-        ("sector", "sector__slug"),
-        ("park", "park__slug"),
-        ("stage", "stage"),
-        ("kind", "kind"),
-    ):
-        rows = (
-            queryset.filter(facet_q(values, skip=facet))
-            .order_by()
-            .values(column)
-            .annotate(n=Count("pk"))
-        )
-        counts[facet] = {row[column]: row["n"] for row in rows}
-    bands = list(InvestmentBand)
-    totals = queryset.filter(facet_q(values, skip="band")).aggregate(
-        **{f"band_{i}": Count("pk", filter=band_q(band)) for i, band in enumerate(bands)}
-    )
-    counts["band"] = {band.value: totals[f"band_{i}"] for i, band in enumerate(bands)}
-    return counts

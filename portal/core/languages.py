@@ -1,17 +1,39 @@
-"""Which languages a piece of content is complete in, for the fallback notice and the admin."""
+"""The content languages, through django-modeltranslation's own settings and helpers: which
+languages a piece of content is complete in, the reader's value of a translated column, and
+the localized column names of a field. A third language is a settings change."""
 
 from django.conf import settings
 from django.utils.translation import get_language
-from modeltranslation.utils import build_localized_fieldname
+from modeltranslation import settings as translation_settings
+from modeltranslation.utils import build_localized_fieldname, resolution_order
+from modeltranslation.utils import get_language as reader_language
+
+
+def content_languages():
+    """The languages content is kept in, default first (MODELTRANSLATION_LANGUAGES)."""
+    return list(translation_settings.AVAILABLE_LANGUAGES)
+
+
+def localized_fieldnames(field):
+    """`name` -> ["name_en", "name_zh_hans"]: the columns of a translated field."""
+    return [build_localized_fieldname(field, language) for language in content_languages()]
+
+
+def localized_value(row, field, language=None):
+    """The value of translated `field` in a `values()` row (or on an object), in the reader's
+    language, else the first language that has one in modeltranslation's fallback order."""
+    language = language or reader_language()
+    for code in (*resolution_order(language), *content_languages()):
+        name = build_localized_fieldname(field, code)
+        value = row.get(name) if isinstance(row, dict) else getattr(row, name, None)
+        if value:
+            return value
+    return ""
 
 
 def is_complete(obj, fields, language):
     """True when every one of `fields` has a value in `language`."""
     return all(getattr(obj, build_localized_fieldname(f, language), None) for f in fields)
-
-
-def missing_languages(obj, fields):
-    return [code for code, _name in settings.LANGUAGES if not is_complete(obj, fields, code)]
 
 
 def fallback_language(obj, fields, language=None):

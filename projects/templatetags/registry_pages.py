@@ -24,14 +24,15 @@ def heading_tag(level):
 
 
 @register.inclusion_tag("projects/includes/headline_figures.html")
-def headline_figures(heading="h2"):
+def headline_figures(headline=None, heading="h2"):
     """The signed projects' count and total, computed from the registry, beside the figures
-    staff keep: two queries wherever it is shown.
+    staff keep. Pass the headline a page already has (`RegistryOverview.headline()`) to spare
+    its query.
 
-    Usage: `{% headline_figures %}` or `{% headline_figures heading="h3" %}`.
+    Usage: `{% headline_figures headline %}` or `{% headline_figures heading="h3" %}`.
     """
     return {
-        "headline": Project.objects.headline(),
+        "headline": headline or Project.objects.headline(),
         "figures": list(ClusterFigure.objects.published()),
         "heading": heading_tag(heading),
     }

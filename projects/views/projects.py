@@ -11,11 +11,12 @@ from projects.filters import (
     KNOWN_PARAMETERS,
     NEWEST_SIGNING_FIRST,
     Sort,
-    facet_counts,
     facet_q,
     filter_form,
+    search_q,
 )
 from projects.models import Project
+from projects.overview import RegistryOverview
 
 RELATED_COUNT = 3
 
@@ -30,7 +31,17 @@ class ProjectListView(ListView):
     def get(self, request, *args, **kwargs):
         self.form = filter_form(request.GET)
         self.values = self.form.values()
+        searched = Project.objects.published()
+        if self.values["q"]:
+            searched = searched.filter(search_q(self.values["q"]))
+        # The facet counts, the number of results and the overview are sums over this.
+        self.overview = RegistryOverview(searched)
         return super().get(request, *args, **kwargs)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = self.overview.count(self.form.chosen())
+        return paginator
 
     def get_queryset(self):
         order = Sort.ORDER[self.values["sort"] or Sort.NEWEST]
@@ -38,11 +49,15 @@ class ProjectListView(ListView):
 
     def options(self, facet, choices, counts):
         chosen = self.values[facet]
+        stored = {
+            "sector": {s.slug: s.pk for s in self.form.sectors},
+            "park": {p.slug: p.pk for p in self.form.parks},
+        }.get(facet, {})
         return [
             {
                 "value": value,
                 "label": label,
-                "count": counts.get(value, 0),
+                "count": counts.get(stored.get(value, value), 0),
                 "selected": value == chosen,
             }
             for value, label in choices
@@ -50,7 +65,7 @@ class ProjectListView(ListView):
         ]
 
     def facets(self):
-        counts = facet_counts(Project.objects.published(), self.values)
+        counts = self.overview.facet_counts(self.form.chosen())
         form = self.form
         return [
             {
@@ -78,7 +93,8 @@ class ProjectListView(ListView):
         # The overview (headline figures and charts) opens the unfiltered list only.
         if not context["is_filtered"] and context["page_obj"].number == 1:
             context["overview"] = True
-            context["charts"] = registry_charts()
+            context["headline"] = self.overview.headline()
+            context["charts"] = registry_charts(self.overview, self.form.parks)
         context["ignored"] = self.form.ignored()
         context["unknown_parameters"] = sorted(
             key for key in self.request.GET if key not in KNOWN_PARAMETERS

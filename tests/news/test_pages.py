@@ -223,7 +223,13 @@ def test_hidden_articles_are_404_for_visitors_and_previewed_by_editors(client, f
     editor(client)
     response = client.get(article.get_absolute_url())
     assert response.status_code == 200
-    assert set(response["Cache-Control"].split(", ")) == {"no-cache", "no-store", "private"}
+    assert set(response["Cache-Control"].split(", ")) == {
+        "max-age=0",
+        "no-cache",
+        "no-store",
+        "must-revalidate",
+        "private",
+    }
     html = response.content.decode()
     banner = "Draft: visitors cannot see" if "status" in fields else "Scheduled: visitors will see"
     assert banner in html
@@ -271,13 +277,9 @@ def test_list_queries_do_not_grow(client, django_assert_num_queries, count):
     _fill(count)
     # The page's articles, their count for the paginator, and the categories.
     with django_assert_num_queries(3):
-        first = client.get(url("news:article_list")).content
+        assert client.get(url("news:article_list")).status_code == 200
     # The same and the category itself.
     with django_assert_num_queries(4):
-        assert client.get(url("news:category", slug="cluster-news")).status_code == 200
-    # All of it is kept per content version: nothing changed, nothing is read.
-    with django_assert_num_queries(0):
-        assert client.get(url("news:article_list")).content == first
         assert client.get(url("news:category", slug="cluster-news")).status_code == 200
 
 
@@ -288,5 +290,3 @@ def test_detail_queries_do_not_grow(client, django_assert_num_queries, count):
     with django_assert_num_queries(5):
         first = client.get(articles[count // 2].get_absolute_url())
     assert first.status_code == 200
-    with django_assert_num_queries(0):
-        assert client.get(articles[count // 2].get_absolute_url()).content == first.content

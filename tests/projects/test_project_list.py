@@ -223,14 +223,11 @@ def test_titles_differ_between_pages(client):
 @pytest.mark.parametrize("count", [3, 40])
 def test_queries_do_not_grow_with_the_registry(client, django_assert_num_queries, count):
     make_full_projects(count, park=make_park())
-    # sectors, parks, 4 grouped facet counts, band counts, page count, rows, images,
-    # the headline figures (registry totals, cluster figures) and the three charts
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(6):
         response = client.get(URL + "?sort=largest")
     assert response.status_code == 200
-    # a filtered list has no overview: neither headline figures nor charts; and the filter
-    # form's sectors and parks, read once per content version, come from the cache
-    with django_assert_num_queries(8):
+    # a filtered list has no overview: neither headline figures nor charts
+    with django_assert_num_queries(5):
         client.get(URL + "?q=project&stage=signed")
 
 

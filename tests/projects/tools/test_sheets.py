@@ -13,7 +13,7 @@ from tests.factories import make_project
 
 pytestmark = pytest.mark.django_db
 
-STATIC = Path(__file__).resolve().parents[2] / "static"
+STATIC = Path(__file__).resolve().parents[3] / "static"
 
 
 def qr_modules(html):
