@@ -1,7 +1,7 @@
 """Site search over published projects, parks and news, in both languages at once.
 
 A visitor on the English site may type a Chinese name and the other way round, so every query
-looks in the `_en` and the `_zh_hans` columns. The three kinds are merged in one UNION query
+looks in the column of every content language (`_en`, `_zh_hans`). The three kinds are merged in one UNION query
 that the paginator counts and slices; the page's rows are then fetched by kind, so a page costs
 the same handful of queries however many results there are. Article bodies are HTML: search
 reads the plain text kept beside them on save, so tag names, link addresses and entities are
@@ -17,9 +17,10 @@ from operator import and_, or_
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
+from portal.core.languages import languages_reader_first, localized_fieldnames
 from portal.news.models import Article
 from portal.news.sanitize import plain_text
 from projects.models import Park, Project
@@ -46,7 +47,6 @@ KINDS = (
     Kind("article", _("News"), Article, "title", ("summary", "body_text"), 2, ("category",)),
 )
 KIND_BY_KEY = {kind.key: kind for kind in KINDS}
-LANGUAGE_SUFFIXES = ("en", "zh_hans")
 
 
 @dataclass
@@ -91,9 +91,9 @@ def _matches(kind, term):
     return reduce(
         or_,
         (
-            Q(**{f"{name}_{suffix}__icontains": term})
+            Q(**{f"{column}__icontains": term})
             for name in fields
-            for suffix in LANGUAGE_SUFFIXES
+            for column in localized_fieldnames(name)
         ),
     )
 
@@ -101,7 +101,7 @@ def _matches(kind, term):
 def _title_hit(kind, term):
     return reduce(
         or_,
-        (Q(**{f"{kind.title_field}_{suffix}__icontains": term}) for suffix in LANGUAGE_SUFFIXES),
+        (Q(**{f"{column}__icontains": term}) for column in localized_fieldnames(kind.title_field)),
     )
 
 
@@ -165,13 +165,12 @@ def _window(text, terms):
 
 def _snippet(kind, obj, terms):
     """The first passage that holds a term, the reader's language first; else the summary."""
-    own = "zh_hans" if (get_language() or "en").startswith("zh") else "en"
-    order = (own, *(s for s in LANGUAGE_SUFFIXES if s != own))
-    for suffix in order:
+    for language in languages_reader_first():
         for name in kind.text_fields:
-            window = _window(plain_text(getattr(obj, f"{name}_{suffix}", "")), terms)
+            column = build_localized_fieldname(name, language)
+            window = _window(plain_text(getattr(obj, column, "")), terms)
             if window:
-                return _highlight(window, terms), suffix.replace("_", "-")
+                return _highlight(window, terms), language
     summary = plain_text(obj.summary)
     return _highlight(summary[: SNIPPET_RADIUS * 3], terms), ""
 
@@ -179,14 +178,13 @@ def _snippet(kind, obj, terms):
 def _other_title(kind, obj, terms):
     """The title in the other language when only that one holds the query, to show why the
     result matched (an English reader who searched a Chinese name)."""
-    own = "zh_hans" if (get_language() or "en").startswith("zh") else "en"
     shown = getattr(obj, kind.title_field) or ""
     if _window(shown, terms):
         return "", ""
-    for suffix in LANGUAGE_SUFFIXES:
-        other = getattr(obj, f"{kind.title_field}_{suffix}", "") or ""
-        if suffix != own and other != shown and _window(other, terms):
-            return _highlight(other, terms), suffix.replace("_", "-")
+    for language in languages_reader_first()[1:]:
+        other = getattr(obj, build_localized_fieldname(kind.title_field, language), "") or ""
+        if other != shown and _window(other, terms):
+            return _highlight(other, terms), language
     return "", ""
 
 

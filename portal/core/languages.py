@@ -14,6 +14,12 @@ def content_languages():
     return list(translation_settings.AVAILABLE_LANGUAGES)
 
 
+def languages_reader_first(language=None):
+    """The content languages with the reader's first."""
+    own = language or reader_language()
+    return [own, *(code for code in content_languages() if code != own)]
+
+
 def localized_fieldnames(field):
     """`name` -> ["name_en", "name_zh_hans"]: the columns of a translated field."""
     return [build_localized_fieldname(field, language) for language in content_languages()]
