@@ -179,11 +179,16 @@ def test_the_hero_image_loads_first_with_its_size_and_text_alternative(client):
     home.hero_image = SimpleUploadedFile("hero.jpg", buffer.getvalue(), "image/jpeg")
     home.save()
     html = client.get("/en/").content.decode()
-    match = re.search(r'<img class="hero-image" [^>]+>', html)
-    assert 'alt="Forging line in Qingshui"' in match.group(0)
-    assert 'width="1600" height="900"' in match.group(0)
-    assert 'fetchpriority="high"' in match.group(0)
-    assert "loading=" not in match.group(0)
+    name = home.hero_image.name.rsplit("/", 1)[1].rsplit(".", 1)[0]
+    source = re.search(r'<picture><source type="image/webp" srcset="([^"]+)"', html)
+    assert [entry.split()[1] for entry in source.group(1).split(", ")] == ["480w", "960w", "1440w"]
+    assert f"/media/home/renditions/{name}-480.webp 480w" in source.group(1)
+    image = re.search(r"<img [^>]*hero-image[^>]*>", html).group(0)
+    assert 'alt="Forging line in Qingshui"' in image
+    # The largest rendition's size, so the browser keeps the space before it loads.
+    assert 'width="1440" height="810"' in image
+    assert 'fetchpriority="high"' in image
+    assert 'loading="eager"' in image
 
 
 def test_staff_figures_in_yuan_read_as_money_in_both_languages(client):
