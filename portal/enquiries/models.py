@@ -8,13 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.models import PublishableQuerySet
 from projects.models import InvestmentBand, Park, Project
 
 
-class PrivacyNoticeQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True, published_at__lte=timezone.now())
-
+class PrivacyNoticeQuerySet(PublishableQuerySet):
     def current(self):
         """The notice visitors see and consent to: the latest published version."""
         return self.published().order_by("-published_at", "-pk").first()
@@ -47,6 +45,13 @@ class PrivacyNotice(models.Model):
 
     def get_absolute_url(self):
         return reverse("enquiries:privacy")
+
+    @classmethod
+    def published_q(cls, prefix=""):
+        """Published, and its publication time has come; `prefix` reaches across a relation."""
+        return models.Q(
+            **{f"{prefix}is_published": True, f"{prefix}published_at__lte": timezone.now()}
+        )
 
 
 class ReferenceCounter(models.Model):
