@@ -1,8 +1,11 @@
+import contextlib
 import uuid
 
 import pytest
 import redis
 from django.core.cache import cache
+
+from tests.factories import make_article, make_park, make_project
 
 REDIS_URL = "redis://127.0.0.1:6379/1"
 
@@ -37,3 +40,36 @@ def page_cache(request, settings):
     cache.clear()
     yield request.param
     cache.clear()
+
+
+@contextlib.contextmanager
+def redis_at(settings, location, **options):
+    """The shared cache on `location`, with the page cache on; the suite's cache again after."""
+    saved = settings.CACHES
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "portal.core.cache_backends.ResilientRedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+            "OPTIONS": options,
+        },
+    }
+    yield
+    settings.CACHES = saved
+
+
+@pytest.fixture
+def content():
+    """Published before the outage; request it before `redis_down` or `redis_hung`."""
+    park = make_park(name_en="North forging park", slug="north")
+    project = make_project(
+        name_en="Ring forging line",
+        name_zh_hans="锻造环生产线",
+        slug="ring-forging",
+        park=park,
+        is_featured=True,
+    )
+    article = make_article(title_en="Cluster conference signs ten projects", slug="conference")
+    return project, park, article

@@ -9,7 +9,6 @@ import contextlib
 import logging
 import socket
 import threading
-import uuid
 
 import pytest
 from django.contrib.auth.models import User
@@ -24,37 +23,17 @@ from portal.enquiries.models import Enquiry
 from portal.news.models import Article
 from projects.models import Project
 from tests.enquiries.conftest import enquiry_data
-from tests.factories import make_article, make_park, make_project
+from tests.factories import make_project
 
-from .conftest import REDIS_URL, _redis_answers
+from .conftest import REDIS_URL, _redis_answers, redis_at
 
 pytestmark = pytest.mark.django_db
-
-BACKEND = "portal.core.cache_backends.ResilientRedisCache"
 
 
 def _closed_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-@contextlib.contextmanager
-def _redis_at(settings, location, **options):
-    """The shared cache on `location`, with the page cache on; the suite's cache again after."""
-    saved = settings.CACHES
-    settings.PAGE_CACHE_SECONDS = 600
-    settings.CACHES = {
-        **settings.CACHES,
-        "default": {
-            "BACKEND": BACKEND,
-            "LOCATION": location,
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-            "OPTIONS": options,
-        },
-    }
-    yield
-    settings.CACHES = saved
 
 
 @pytest.fixture(autouse=True)
@@ -67,7 +46,7 @@ def _fresh_breaker():
 @pytest.fixture
 def redis_down(settings):
     """The shared cache on a port where nothing listens."""
-    with _redis_at(settings, f"redis://127.0.0.1:{_closed_port()}/1"):
+    with redis_at(settings, f"redis://127.0.0.1:{_closed_port()}/1"):
         yield
 
 
@@ -98,7 +77,7 @@ class HungRedis:
 @pytest.fixture
 def redis_hung(settings):
     hung = HungRedis()
-    with _redis_at(
+    with redis_at(
         settings,
         f"redis://127.0.0.1:{hung.port}/1",
         socket_connect_timeout=0.2,
@@ -106,21 +85,6 @@ def redis_hung(settings):
     ):
         yield hung
     hung.close()
-
-
-@pytest.fixture
-def content():
-    """Published before the outage; request it before `redis_down` or `redis_hung`."""
-    park = make_park(name_en="North forging park", slug="north")
-    project = make_project(
-        name_en="Ring forging line",
-        name_zh_hans="锻造环生产线",
-        slug="ring-forging",
-        park=park,
-        is_featured=True,
-    )
-    article = make_article(title_en="Cluster conference signs ten projects", slug="conference")
-    return project, park, article
 
 
 @pytest.mark.parametrize(
@@ -305,7 +269,7 @@ def test_a_project_saved_while_redis_is_stopped_never_shows_old_once_it_is_back(
     project, _, _ = content
     proxy = RedisProxy()
     visitor = client.__class__()
-    with _redis_at(
+    with redis_at(
         settings,
         f"redis://127.0.0.1:{proxy.port}/1",
         socket_connect_timeout=0.2,
@@ -374,7 +338,7 @@ def test_health_check_reports_the_cache_as_degraded(redis_down, client):
 def test_a_reachable_redis_is_used_as_before(settings, client, content):
     if not _redis_answers():
         pytest.skip("no Redis on 127.0.0.1:6379")
-    with _redis_at(settings, REDIS_URL):
+    with redis_at(settings, REDIS_URL):
         try:
             assert client.get("/en/projects/")["X-Cache"] == "miss"
             assert client.get("/en/projects/")["X-Cache"] == "hit"

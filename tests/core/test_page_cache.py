@@ -256,6 +256,37 @@ def test_logged_in_staff_and_visitors_with_a_session_bypass_the_cache(
     assert response.status_code == 200
 
 
+def test_a_session_cookie_that_names_no_session_gets_the_cached_page(page_cache, client):
+    make_project(name_en="Ring line")
+    page = cached(client)
+    stranger = client.__class__()
+    stranger.cookies["sessionid"] = "made-up-to-get-past-the-cache"
+    response = stranger.get(SHOWCASE)
+    assert response["X-Cache"] == "hit"
+    assert response.content.decode() == page
+
+
+def test_a_hit_is_sent_gzip_compressed_to_clients_that_accept_it(page_cache, client):
+    import gzip
+
+    list_url = "/en/projects/"
+    make_project(name_en="Ring line")
+    page = cached(client, list_url)
+    response = client.get(list_url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert response["X-Cache"] == "hit"
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    assert response["ETag"].startswith('W/"')
+    assert int(response["Content-Length"]) == len(response.content) < len(page.encode()) / 2
+    assert gzip.decompress(response.content).decode() == page
+    plain = client.get(list_url)
+    assert "Content-Encoding" not in plain
+    assert plain.content.decode() == page
+    # The weak validator still answers a conditional request with 304.
+    again = client.get(list_url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+
+
 def test_a_visitor_with_a_pending_message_bypasses_the_cache(page_cache, client):
     cached(client)
     client.cookies["messages"] = "anything"
