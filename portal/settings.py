@@ -150,6 +150,9 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 # Seconds an anonymous page stays in the page cache (portal/core/page_cache.py); 0 switches
 # it off. A page is never served after the content changed, so this bounds memory only.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Refuse to start against a Redis without a memory limit and an evicting policy
+# (portal/core/checks.py): production sets it once Redis has `maxmemory-policy allkeys-lru`.
+CACHE_REDIS_REQUIRE_EVICTION = env.bool("CACHE_REDIS_REQUIRE_EVICTION", default=False)
 
 # --- Passwords and sessions -----------------------------------------------------------------
 

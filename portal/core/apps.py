@@ -11,8 +11,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Kernel")
 
     def ready(self):
-        from portal.core import content_version
+        from portal.core import checks, content_version
 
+        checks.check_redis_can_evict()
         content_version.connect_signals()
         # A release runs `migrate`: pages rendered by the previous release's templates are
         # not served after it.

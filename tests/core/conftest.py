@@ -1,4 +1,7 @@
 import contextlib
+import socket
+import subprocess
+import time
 import uuid
 
 import pytest
@@ -73,3 +76,47 @@ def content():
     )
     article = make_article(title_en="Cluster conference signs ten projects", slug="conference")
     return project, park, article
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def redis_server():
+    """Starts redis-server with extra arguments; yields (url, client)."""
+    started = []
+
+    def start(*arguments):
+        port = free_port()
+        process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                *arguments,
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        started.append(process)
+        client = redis.Redis(port=port, socket_timeout=2)
+        for _ in range(100):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        return f"redis://127.0.0.1:{port}/0", client
+
+    yield start
+    for process in started:
+        process.terminate()
+        process.wait(timeout=10)

@@ -3,9 +3,6 @@ replica after a failover, and a full Redis under `noeviction`. Both are real red
 processes started here on free ports."""
 
 import shutil
-import socket
-import subprocess
-import time
 import uuid
 
 import pytest
@@ -13,7 +10,7 @@ import redis
 
 from portal.core import cache_backends
 
-from .conftest import redis_at
+from .conftest import free_port, redis_at
 from .test_cache_outage import PAGES_OF_THE_PROJECT
 
 pytestmark = [
@@ -22,50 +19,6 @@ pytestmark = [
 ]
 
 PAGES = [*PAGES_OF_THE_PROJECT, "/en/news/", "/en/news/conference/", "/en/search/?q=forging"]
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def redis_server():
-    """Starts redis-server with extra arguments; yields (url, client)."""
-    started = []
-
-    def start(*arguments):
-        port = _free_port()
-        process = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                *arguments,
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        started.append(process)
-        client = redis.Redis(port=port, socket_timeout=2)
-        for _ in range(100):
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        return f"redis://127.0.0.1:{port}/0", client
-
-    yield start
-    for process in started:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(autouse=True)
@@ -84,7 +37,7 @@ def _every_page_answers(client):
 
 
 def test_a_read_only_replica_leaves_every_page_up(settings, client, content, redis_server):
-    url, server = redis_server("--replicaof", "127.0.0.1", str(_free_port()))
+    url, server = redis_server("--replicaof", "127.0.0.1", str(free_port()))
     with pytest.raises(redis.ReadOnlyError):
         server.set("probe", "1")
     with redis_at(settings, url):
