@@ -4,14 +4,22 @@
     python tests/bench/django_side.py grow 10000        add generated projects up to a total
     python tests/bench/django_side.py placeholders      slugs for the pages' {placeholders}
     python tests/bench/django_side.py measure PAGES VALUES   queries, status and bytes per page
+    python tests/bench/django_side.py profile PAGES VALUES   one request of each page taken apart
 
 The parent (tests/bench/run.py) sets DATABASE_URL and the production environment.
 """
 
+import contextlib
+import cProfile
 import datetime
 import json
 import os
+import pstats
+import re
+import statistics
 import sys
+import time
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,10 +33,12 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from django.template.backends.django import Template as DjangoTemplate  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from portal.core.content_version import bump_content_version  # noqa: E402
 from portal.news.models import Article, Category  # noqa: E402
 from projects.models import ClusterFigure, Park, Partner, Project, Sector  # noqa: E402
 
@@ -145,6 +155,8 @@ def grow(total):
     existing = Project.objects.count()
     with transaction.atomic():
         _bulk_projects(list(Sector.objects.all()), list(Park.objects.all()), existing, total)
+        # bulk_create sends no signal: the grown copy must not share the demo's version.
+        bump_content_version()
     print(f"{Project.objects.count()} projects")
 
 
@@ -180,6 +192,131 @@ def measure(pages, values):
     print(json.dumps(results))
 
 
+@contextlib.contextmanager
+def _timed_renders(spans):
+    """Times each outermost template render (a template tag that renders another template
+    nests inside it) and counts the queries run meanwhile."""
+    original = DjangoTemplate.render
+    depth = 0
+
+    def render(self, context=None, request=None):
+        nonlocal depth
+        depth += 1
+        queries_before, start = len(connection.queries), time.perf_counter()
+        try:
+            return original(self, context, request)
+        finally:
+            depth -= 1
+            if depth == 0:
+                spans.append(
+                    (time.perf_counter() - start, len(connection.queries) - queries_before)
+                )
+
+    DjangoTemplate.render = render
+    try:
+        yield
+    finally:
+        DjangoTemplate.render = original
+
+
+def _shape(sql):
+    return re.sub(r"'[^']*'|\b\d+\b", "?", sql)
+
+
+def _function(key):
+    filename, line, name = key
+    path = Path(filename)
+    with contextlib.suppress(ValueError):
+        path = path.relative_to(BASE_DIR)
+    return f"{path}:{line}({name})"
+
+
+def _is_portal_code(filename):
+    path = Path(filename)
+    return (
+        path.is_relative_to(BASE_DIR)
+        and ".venv" not in path.parts
+        and path != Path(__file__).resolve()
+    )
+
+
+def _top(stats, key, limit, keep=lambda filename: True):
+    rows = [
+        {
+            "function": _function(func),
+            "calls": calls,
+            "tottime_ms": round(tottime * 1000, 2),
+            "cumtime_ms": round(cumtime * 1000, 2),
+        }
+        for func, (_cc, calls, tottime, cumtime, _callers) in stats.stats.items()
+        if keep(func[0])
+    ]
+    return sorted(rows, key=lambda r: r[key], reverse=True)[:limit]
+
+
+def _below_the_middleware(stats):
+    """The portal's own functions, without the middleware that wraps the whole request."""
+    whole = max(cumtime for _cc, _nc, _tt, cumtime, _callers in stats.stats.values())
+    return [
+        row
+        for row in _top(stats, "cumtime_ms", 50, _is_portal_code)
+        if row["cumtime_ms"] < 0.9 * whole * 1000
+    ][:5]
+
+
+def profile(pages, values):
+    """Each page's request taken apart: wall time, its queries with their durations, the
+    template render time and a cProfile, the last three from one request."""
+    client = Client(HTTP_HOST="127.0.0.1")
+    results = []
+    for name, template in pages:
+        url = template.format(**values)
+        start = time.perf_counter()
+        client.get(url)  # per-process caches warm, and the page stored if it is cacheable
+        # A page that takes seconds is timed once: the median of five would take minutes.
+        repeats = 5 if time.perf_counter() - start < 0.5 else 1
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            client.get(url)
+            times.append(time.perf_counter() - start)
+        spans = []
+        profiler = cProfile.Profile()
+        with CaptureQueriesContext(connection) as captured, _timed_renders(spans):
+            profiler.enable()
+            response = client.get(url)
+            profiler.disable()
+        stats = pstats.Stats(profiler)
+        queries = [
+            {"ms": round(float(q["time"]) * 1000, 2), "sql": q["sql"][:140]}
+            for q in captured.captured_queries
+        ]
+        shapes = Counter(_shape(q["sql"]) for q in captured.captured_queries)
+        results.append(
+            {
+                "name": name,
+                "url": url,
+                "status": response.status_code,
+                "bytes": len(response.content),
+                "x_cache": response.get("X-Cache"),
+                "repeats": repeats,
+                "request_ms": round(statistics.median(times) * 1000, 2),
+                "sql_ms": round(sum(q["ms"] for q in queries), 2),
+                "queries": queries,
+                "repeated": [
+                    {"count": count, "sql": sql[:140]}
+                    for sql, count in shapes.most_common()
+                    if count > 1
+                ],
+                "render_ms": round(sum(s for s, _ in spans) * 1000, 2),
+                "render_queries": sum(n for _, n in spans),
+                "top_own_time": _top(stats, "tottime_ms", 10),
+                "top_portal_cumulative": _below_the_middleware(stats),
+            }
+        )
+    print(json.dumps(results))
+
+
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "seed":
@@ -190,5 +327,7 @@ if __name__ == "__main__":
         print(json.dumps(placeholders()))
     elif command == "measure":
         measure(json.loads(sys.argv[2]), json.loads(sys.argv[3]))
+    elif command == "profile":
+        profile(json.loads(sys.argv[2]), json.loads(sys.argv[3]))
     else:
         raise SystemExit(__doc__)
