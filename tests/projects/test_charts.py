@@ -70,7 +70,10 @@ def test_projects_by_stage_lists_every_stage_in_order(registry):
 
 def test_signed_value_by_park_never_names_an_unpublished_park(registry):
     with translation.override("zh-hans"):
-        assert _bars(signed_value_by_park(RegistryOverview(), Park.objects.published())) == [("北园", "6亿元"), ("其他地点", "4.22亿元")]
+        assert _bars(signed_value_by_park(RegistryOverview(), Park.objects.published())) == [
+            ("北园", "6亿元"),
+            ("其他地点", "4.22亿元"),
+        ]
 
 
 def test_bars_are_scaled_to_the_largest(registry):

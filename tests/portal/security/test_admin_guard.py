@@ -123,7 +123,7 @@ def test_the_admin_lives_at_the_configured_path():
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=Path(__file__).resolve().parents[3],
         env={
             **env,
             "DJANGO_SETTINGS_MODULE": "portal.settings",
