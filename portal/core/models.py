@@ -15,11 +15,50 @@ class TimeStampedModel(models.Model):
 
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        """What visitors may see: published, and not scheduled for later."""
-        return self.filter(is_published=True, published_at__lte=timezone.now())
+        """What visitors may see: the model's `published_q()` (see `PublishableBase`)."""
+        return self.filter(self.model.published_q())
 
 
-class Publishable(TimeStampedModel):
+class PublishableBase(TimeStampedModel):
+    """What "published" means for a model, said once for its `published()` queryset, its
+    `is_visible` and the admin's publish actions (`admin_mixins.PublishActionsMixin`).
+
+    A record is published while `publication_field` holds `published_value`; withdrawing it
+    stores `withdrawn_value`. With a `publication_time_field`, a time in the future schedules
+    the record: visitors see it from that time on.
+    """
+
+    publication_field = "is_published"
+    published_value = True
+    withdrawn_value = False
+    publication_time_field = "published_at"
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def published_q(cls, prefix=""):
+        """The condition, also across a relation: `Project.published_q("projects__")`."""
+        condition = models.Q(**{f"{prefix}{cls.publication_field}": cls.published_value})
+        if cls.publication_time_field:
+            condition &= models.Q(**{f"{prefix}{cls.publication_time_field}__lte": timezone.now()})
+        return condition
+
+    @property
+    def is_visible(self):
+        if getattr(self, self.publication_field) != self.published_value:
+            return False
+        return (
+            not self.publication_time_field
+            or getattr(self, self.publication_time_field) <= timezone.now()
+        )
+
+
+class Publishable(PublishableBase):
+    """Published by a flag, from a publication time that may lie in the future."""
+
     is_published = models.BooleanField(
         _("published"),
         default=False,
@@ -33,14 +72,20 @@ class Publishable(TimeStampedModel):
         help_text=_("A time in the future schedules publication: it appears by itself then."),
     )
 
-    objects = PublishableQuerySet.as_manager()
-
     class Meta:
         abstract = True
 
-    @property
-    def is_visible(self):
-        return self.is_published and self.published_at <= timezone.now()
+
+class FlagPublishable(PublishableBase):
+    """Published by a flag alone, from the moment it is ticked: facts kept current rather
+    than announced, such as the cluster's figures and partners."""
+
+    publication_time_field = None
+
+    is_published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        abstract = True
 
 
 class ContentVersion(models.Model):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
-from portal.core.models import TimeStampedModel
+from portal.core.models import PublishableBase
 from portal.core.uploads import SafeImageField
 from projects.models import Park, Project
 
@@ -33,16 +33,14 @@ class Category(models.Model):
         return reverse("news:category", kwargs={"slug": self.slug})
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Published articles whose time has come: a future time schedules an article."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
-
-
-class Article(TimeStampedModel):
+class Article(PublishableBase):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
+
+    publication_field = "status"
+    published_value = Status.PUBLISHED
+    withdrawn_value = Status.DRAFT
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
@@ -124,8 +122,6 @@ class Article(TimeStampedModel):
         help_text=_("A time in the future schedules the article: it appears by itself then."),
     )
 
-    objects = ArticleQuerySet.as_manager()
-
     class Meta:
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
@@ -162,7 +158,3 @@ class Article(TimeStampedModel):
     def source_link(self):
         """The source's address, only when it is a web address a visitor can safely follow."""
         return self.source_url if self.source_url.startswith(("https://", "http://")) else ""
-
-    @property
-    def is_visible(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()

@@ -1,15 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.models import TimeStampedModel
+from portal.core.models import FlagPublishable
 
 
-class ShownQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
-
-class ClusterFigure(TimeStampedModel):
+class ClusterFigure(FlagPublishable):
     """A key figure of the cluster that staff keep current, always with its source."""
 
     label = models.CharField(
@@ -33,9 +28,6 @@ class ClusterFigure(TimeStampedModel):
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Lower numbers come first.")
     )
-    is_published = models.BooleanField(_("published"), default=True)
-
-    objects = ShownQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -50,7 +42,7 @@ class ClusterFigure(TimeStampedModel):
         return (self.unit_en or "").strip().lower() in ("yuan", "cny")
 
 
-class Partner(TimeStampedModel):
+class Partner(FlagPublishable):
     """An organisation that signed a strategic cooperation agreement with the city or county."""
 
     organisation = models.CharField(_("organisation"), max_length=200)
@@ -62,9 +54,6 @@ class Partner(TimeStampedModel):
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Lower numbers come first.")
     )
-    is_published = models.BooleanField(_("published"), default=True)
-
-    objects = ShownQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
