@@ -1,6 +1,5 @@
 """The investment registry: sectors, parks, projects and the cluster's figures and partners."""
 
-from .base import ContactOfficer
 from .figures import ClusterFigure, Partner
 from .parks import MU_PER_HECTARE, Park, ParkCost, ParkDocument, ParkImage, Sector
 from .projects import (
@@ -15,7 +14,6 @@ from .projects import (
 __all__ = [
     "MU_PER_HECTARE",
     "ClusterFigure",
-    "ContactOfficer",
     "InvestmentBand",
     "Milestone",
     "Park",

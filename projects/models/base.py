@@ -31,6 +31,19 @@ class ContactOfficer(models.Model):
         return bool(self.contact_name and (self.contact_email or self.contact_phone))
 
 
+class GalleryOwner(models.Model):
+    """A park or a project, whose gallery is its `images` and whose cover is the first of them."""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def cover(self):
+        """The first image, from the prefetched images when the queryset fetched them."""
+        images = list(self.images.all())
+        return images[0] if images else None
+
+
 def gallery_image_field(folder):
     """The image of a gallery entry, stored under `folder`, its size kept in width and height."""
     return SafeImageField(

@@ -3,7 +3,6 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import Publishable, PublishableQuerySet
@@ -13,6 +12,7 @@ from .base import (
     ContactOfficer,
     Document,
     GalleryImage,
+    GalleryOwner,
     gallery_image_field,
 )
 
@@ -41,16 +41,15 @@ class Sector(models.Model):
 class ParkQuerySet(PublishableQuerySet):
     def for_cards(self):
         """Everything a park card shows, including its number of published projects."""
-        now = timezone.now()
-        published_projects = models.Q(projects__is_published=True, projects__published_at__lte=now)
+        # Project reached through the relation: its module imports this one.
+        project = self.model._meta.get_field("projects").related_model
+        published_projects = project.published_q(prefix="projects__")
         return self.annotate(
             project_count=models.Count("projects", filter=published_projects)
-        ).prefetch_related(
-            models.Prefetch("images", queryset=ParkImage.objects.order_by("order", "pk"))
-        )
+        ).prefetch_related("images")
 
 
-class Park(Publishable, ContactOfficer):
+class Park(Publishable, ContactOfficer, GalleryOwner):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         UNDER_CONSTRUCTION = "construction", _("Under construction")
@@ -164,11 +163,6 @@ class Park(Publishable, ContactOfficer):
 
     def get_absolute_url(self):
         return reverse("projects:park_detail", kwargs={"slug": self.slug})
-
-    @property
-    def cover(self):
-        images = list(self.images.all())
-        return images[0] if images else None
 
     @property
     def incentive_list(self):

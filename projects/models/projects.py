@@ -3,7 +3,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +14,7 @@ from .base import (
     ContactOfficer,
     Document,
     GalleryImage,
+    GalleryOwner,
     gallery_image_field,
 )
 from .parks import Park, Sector
@@ -55,9 +56,7 @@ class ProjectQuerySet(PublishableQuerySet):
 
     def for_cards(self):
         """Everything a project card shows, in a fixed number of queries however many cards."""
-        return self.select_related("sector", "park").prefetch_related(
-            models.Prefetch("images", queryset=ProjectImage.objects.order_by("order", "pk"))
-        )
+        return self.select_related("sector", "park").prefetch_related("images")
 
     def headline(self):
         """The number of published signed projects and their total investment, in one query."""
@@ -72,7 +71,7 @@ class ProjectQuerySet(PublishableQuerySet):
         return totals
 
 
-class Project(Publishable, ContactOfficer):
+class Project(Publishable, ContactOfficer, GalleryOwner):
     class Kind(models.TextChoices):
         SIGNED = "signed", _("Signed project")
         OPPORTUNITY = "opportunity", _("Investment opportunity")
@@ -168,7 +167,7 @@ class Project(Publishable, ContactOfficer):
     objects = ProjectQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-signing_date", "-investment_yuan", "slug"]
+        ordering = [F("signing_date").desc(nulls_last=True), "-investment_yuan", "slug"]
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         indexes = [
@@ -230,12 +229,6 @@ class Project(Publishable, ContactOfficer):
         except (NoReverseMatch, Resolver404):
             # Not a slug at all: the field's own validation says so.
             return False
-
-    @property
-    def cover(self):
-        """The first image, from the prefetched images when `for_cards()` fetched them."""
-        images = list(self.images.all())
-        return images[0] if images else None
 
     @property
     def contact(self):

@@ -6,8 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from projects.models import InvestmentBand, Park, Project, band_q
+from projects.models import ClusterFigure, InvestmentBand, Park, Partner, Project, band_q
 from tests.factories import make_park, make_project, make_sector
+
+from .helpers import add_image
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +128,62 @@ def test_park_cards_count_published_projects_only():
     make_project(park=park)
     make_project(park=park, is_published=False)
     assert Park.objects.for_cards().get(pk=park.pk).project_count == 1
+
+
+def test_park_cards_count_a_scheduled_project_only_once_its_time_has_come():
+    park = make_park()
+    make_project(park=park, published_at=timezone.now() + datetime.timedelta(hours=1))
+    assert Park.objects.for_cards().get(pk=park.pk).project_count == 0
+
+
+def _figure(**fields):
+    return ClusterFigure.objects.create(
+        label_en="enterprises", value=6000, source_en="News Office", as_of="2023-11-14", **fields
+    )
+
+
+def _partner(**fields):
+    return Partner.objects.create(
+        organisation_en="Bearing Association",
+        agreement_en="Cooperation",
+        signed_on="2023-11-14",
+        **fields,
+    )
+
+
+@pytest.mark.parametrize("make", [_figure, _partner])
+def test_figures_and_partners_are_published_by_their_flag_alone(make):
+    shown = make()
+    hidden = make(is_published=False)
+    model = type(shown)
+    assert list(model.objects.published()) == [shown]
+    assert shown.is_visible is True
+    assert hidden.is_visible is False
+    # Facts kept current have no publication time to wait for.
+    assert "published_at" not in {field.name for field in model._meta.fields}
+
+
+def test_projects_without_a_signing_date_come_last_newest_signing_first():
+    undated = make_project(slug="opportunity", kind=Project.Kind.OPPORTUNITY, signing_date=None)
+    old = make_project(slug="old", signing_date=datetime.date(2021, 3, 1))
+    new_small = make_project(
+        slug="new-small", signing_date=datetime.date(2023, 11, 14), investment_yuan=Decimal(1)
+    )
+    new_large = make_project(
+        slug="new-large", signing_date=datetime.date(2023, 11, 14), investment_yuan=Decimal(9)
+    )
+    assert list(Project.objects.all()) == [new_large, new_small, old, undated]
+    # Said to the database, whose own default differs: PostgreSQL puts NULL first when descending.
+    assert "NULLS LAST" in str(Project.objects.all().query)
+
+
+def test_the_cover_is_the_first_image_in_gallery_order():
+    project = make_project()
+    second = add_image(project, alt="Second")
+    first = add_image(project, alt="First")
+    first.order, second.order = 0, 1
+    first.save()
+    second.save()
+    assert Project.objects.get(pk=project.pk).cover == first
+    assert Project.objects.for_cards().get(pk=project.pk).cover == first
+    assert make_park().cover is None
