@@ -5,16 +5,18 @@ import hashlib
 import re
 from functools import cache
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.staticfiles import finders
 from django.db.models import Count
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from portal.core.admin_mixins import LanguageCompletenessMixin
+from portal.core.admin_mixins import (
+    LanguageCompletenessMixin,
+    PublishActionsMixin,
+    thumbnail_html,
+)
 
 from .models import Article, Category
 
@@ -73,8 +75,9 @@ class CategoryAdmin(TranslationAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(LanguageCompletenessMixin, TranslationAdmin):
-    """The "languages complete" column and the "missing ..." filter come from the mixin."""
+class ArticleAdmin(LanguageCompletenessMixin, PublishActionsMixin, TranslationAdmin):
+    """The "languages complete" column, the "missing ..." filter and the publish actions come
+    from the mixins."""
 
     list_display = [
         "thumbnail",
@@ -101,7 +104,6 @@ class ArticleAdmin(LanguageCompletenessMixin, TranslationAdmin):
     # Searched by name in either language through the registry admins' search_fields.
     autocomplete_fields = ["projects", "parks"]
     readonly_fields = ["author", "created_at", "updated_at"]
-    actions = ["publish", "unpublish"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "summary", "body"]}),
@@ -122,13 +124,7 @@ class ArticleAdmin(LanguageCompletenessMixin, TranslationAdmin):
 
     @admin.display(description=_("cover"))
     def thumbnail(self, obj):
-        if not obj.cover:
-            return "—"
-        return format_html(
-            '<img src="{}" alt="" width="80" height="{}" loading="lazy">',
-            obj.cover.url,
-            round(80 * obj.cover_height / obj.cover_width) if obj.cover_width else 45,
-        )
+        return thumbnail_html(obj, "cover", "cover_alt")
 
     @admin.display(description=_("status"), ordering="status")
     def visibility(self, obj):
@@ -137,38 +133,6 @@ class ArticleAdmin(LanguageCompletenessMixin, TranslationAdmin):
         if obj.published_at > timezone.now():
             return _("Scheduled")
         return _("Published")
-
-    @admin.action(description=_("Publish the selected articles"), permissions=["change"])
-    def publish(self, request, queryset):
-        count = queryset.exclude(status=Article.Status.PUBLISHED).update(
-            status=Article.Status.PUBLISHED, updated_at=timezone.now()
-        )
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d article published; a scheduled one appears at its publication time.",
-                "%(count)d articles published; scheduled ones appear at their publication time.",
-                count,
-            )
-            % {"count": count},
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Return the selected articles to draft"), permissions=["change"])
-    def unpublish(self, request, queryset):
-        count = queryset.exclude(status=Article.Status.DRAFT).update(
-            status=Article.Status.DRAFT, updated_at=timezone.now()
-        )
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d article returned to draft.",
-                "%(count)d articles returned to draft.",
-                count,
-            )
-            % {"count": count},
-            messages.SUCCESS,
-        )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "source_url":

@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
+from portal.core.admin_mixins import PublishActionsMixin
 from projects.models import ClusterFigure, Partner
 
 
 @admin.register(ClusterFigure)
-class ClusterFigureAdmin(TranslationAdmin):
+class ClusterFigureAdmin(PublishActionsMixin, TranslationAdmin):
     list_display = ("label", "prefix", "value", "unit", "source", "as_of", "order", "is_published")
     list_editable = ("order", "is_published")
     list_filter = ("is_published",)
@@ -14,7 +15,7 @@ class ClusterFigureAdmin(TranslationAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(TranslationAdmin):
+class PartnerAdmin(PublishActionsMixin, TranslationAdmin):
     list_display = ("organisation", "agreement", "signed_on", "order", "is_published")
     list_editable = ("order", "is_published")
     list_filter = ("is_published",)

@@ -2,10 +2,10 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from portal.core.admin_mixins import LanguageCompletenessMixin
+from portal.core.admin_mixins import LanguageCompletenessMixin, PublishActionsMixin
 from projects.models import Park, ParkCost, ParkDocument, ParkImage, Sector
 
-from .common import CoverThumbnailMixin, PublishActionsMixin, ThumbnailInlineMixin
+from .common import CoverThumbnailMixin, ThumbnailInlineMixin
 
 
 @admin.register(Sector)

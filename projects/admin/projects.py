@@ -2,11 +2,11 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from portal.core.admin_mixins import LanguageCompletenessMixin
+from portal.core.admin_mixins import LanguageCompletenessMixin, PublishActionsMixin
 from projects.formatting import format_money
 from projects.models import Milestone, Project, ProjectDocument, ProjectImage
 
-from .common import CoverThumbnailMixin, PublishActionsMixin, ThumbnailInlineMixin
+from .common import CoverThumbnailMixin, ThumbnailInlineMixin
 
 
 class ProjectImageInline(ThumbnailInlineMixin, TranslationTabularInline):
@@ -57,7 +57,6 @@ class ProjectAdmin(
     prepopulated_fields = {"slug": ("name_en",)}
     autocomplete_fields = ("sector", "park")
     date_hierarchy = "signing_date"
-    ordering = ("-signing_date", "-investment_yuan", "slug")
     inlines = (ProjectImageInline, ProjectDocumentInline, MilestoneInline)
     readonly_fields = ("created_at", "updated_at")
     fieldsets = (

@@ -2,13 +2,20 @@ import pytest
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
 from django.test import RequestFactory
 from modeltranslation.admin import TranslationAdmin
 
-from portal.core.admin_mixins import LanguageCompletenessMixin, MissingLanguageFilter
+from portal.core.admin_mixins import (
+    LanguageCompletenessMixin,
+    MissingLanguageFilter,
+    thumbnail_html,
+)
 from portal.news.models import Article
-from projects.models import Park, Project
+from projects.models import Park, Project, ProjectImage
 from tests.factories import make_article, make_park, make_project
+
+from .test_renditions import upload
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +117,28 @@ def test_articles_keep_their_own_filters_and_gain_the_language_one():
     assert model_admin.get_list_filter(changelist.test_request) == ("status", MissingLanguageFilter)
     assert _names(changelist) == ["english-only"]
     assert model_admin.languages_complete(Article.objects.get(slug="english-only")) == "EN ✓ 中文 ✗"
+
+
+def test_a_thumbnail_keeps_the_proportions_stored_with_the_image():
+    image = ProjectImage.objects.create(
+        project=make_project(), image=upload(1200, 800), alt_text_en="Forging hall"
+    )
+    html = thumbnail_html(image)
+    assert html == (
+        f'<img src="{image.image.url}" alt="Forging hall" width="96" height="64" loading="lazy">'
+    )
+
+
+def test_an_article_cover_is_previewed_from_its_own_fields_without_opening_the_file():
+    article = make_article(cover=upload(1000, 500), cover_alt_en="Signing ceremony")
+    default_storage.delete(article.cover.name)
+    article = Article.objects.get(pk=article.pk)
+    assert thumbnail_html(article, "cover", "cover_alt") == (
+        f'<img src="{article.cover.url}" alt="Signing ceremony" width="96" height="48" '
+        'loading="lazy">'
+    )
+
+
+def test_no_image_is_a_dash():
+    assert thumbnail_html(None) == "–"
+    assert thumbnail_html(make_article(), "cover", "cover_alt") == "–"

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.news.models import Article, Category
+from tests.core.test_renditions import upload
 from tests.factories import make_article, make_category, make_park, make_project
 
 pytestmark = pytest.mark.django_db
@@ -140,11 +141,46 @@ def test_publish_and_unpublish_actions(client, admin_user):
     response = client.post(
         url, {"action": "publish", "_selected_action": [draft.pk, live.pk]}, follow=True
     )
-    assert "1 article published" in response.content.decode()
+    assert "1 article published." in response.content.decode()
     draft.refresh_from_db()
     assert draft.status == Article.Status.PUBLISHED
-    client.post(url, {"action": "unpublish", "_selected_action": [draft.pk, live.pk]})
+    response = client.post(
+        url, {"action": "unpublish", "_selected_action": [draft.pk, live.pk]}, follow=True
+    )
+    assert "2 articles withdrawn from the site." in response.content.decode()
     assert set(Article.objects.values_list("status", flat=True)) == {"draft"}
+
+
+def test_publishing_dates_an_old_draft_now_and_keeps_a_scheduled_time(client, admin_user):
+    old_draft = make_article(
+        status=Article.Status.DRAFT, published_at=timezone.now() - datetime.timedelta(days=20)
+    )
+    scheduled_for = timezone.now() + datetime.timedelta(days=1)
+    scheduled = make_article(status=Article.Status.DRAFT, published_at=scheduled_for)
+    live = make_article()
+    response = client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "publish", "_selected_action": [old_draft.pk, scheduled.pk, live.pk]},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "2 articles published." in html
+    assert "1 of them is scheduled: it appears at its publication time." in html
+    old_draft.refresh_from_db()
+    scheduled.refresh_from_db()
+    assert timezone.now() - old_draft.published_at < datetime.timedelta(minutes=1)
+    assert scheduled.published_at == scheduled_for
+    assert Article.objects.get(pk=live.pk).published_at == live.published_at
+    assert list(Article.objects.published()) == [old_draft, live]
+
+
+def test_the_cover_column_previews_the_cover_at_its_proportions(client, admin_user):
+    make_article(title_en="With cover", cover=upload(1200, 600), cover_alt_en="The hall")
+    bare = make_article(title_en="Without cover")
+    html = client.get(reverse("admin:news_article_changelist")).content.decode()
+    assert 'alt="The hall" width="96" height="48" loading="lazy"' in html
+    change = reverse("admin:news_article_change", args=[bare.pk])
+    assert f'<th class="field-thumbnail"><a href="{change}">–</a></th>' in html
 
 
 def test_actions_need_the_change_permission(client):

@@ -1,9 +1,11 @@
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils import timezone
 
 from projects.models import ClusterFigure, Park, Partner, Project, Sector
 from tests.factories import make_park, make_project, make_sector
@@ -141,13 +143,50 @@ def test_publish_and_unpublish_actions(client, superuser):
     response = client.post(
         url, {"action": "publish", "_selected_action": [p.pk for p in drafts]}, follow=True
     )
-    assert [str(m) for m in get_messages(response.wsgi_request)] == ["2 items published."]
+    assert [str(m) for m in get_messages(response.wsgi_request)] == ["2 projects published."]
     assert Project.objects.filter(is_published=True).count() == 2
     response = client.post(
         url, {"action": "unpublish", "_selected_action": [drafts[0].pk]}, follow=True
     )
-    assert "1 item withdrawn." in response.content.decode()
+    assert "1 project withdrawn from the site." in response.content.decode()
     assert Project.objects.filter(is_published=True).count() == 1
+
+
+def test_the_actions_are_named_for_the_records_of_each_list(client, superuser):
+    make_project()
+    make_park()
+    for name, plural in (("project", "projects"), ("park", "industrial parks")):
+        content = client.get(reverse(f"admin:projects_{name}_changelist")).content.decode()
+        assert f"Publish the selected {plural}</option>" in content
+        assert f"Withdraw the selected {plural} from the site</option>" in content
+
+
+def test_publishing_from_the_list_dates_an_old_draft_today(client, superuser):
+    draft = make_project(is_published=False, published_at=timezone.now() - timedelta(days=40))
+    scheduled_for = timezone.now() + timedelta(days=2)
+    scheduled = make_project(is_published=False, published_at=scheduled_for)
+    client.post(
+        reverse("admin:projects_project_changelist"),
+        {"action": "publish", "_selected_action": [draft.pk, scheduled.pk]},
+    )
+    draft.refresh_from_db()
+    scheduled.refresh_from_db()
+    assert timezone.now() - draft.published_at < timedelta(minutes=1)
+    assert scheduled.published_at == scheduled_for
+    assert list(Project.objects.published()) == [draft]
+
+
+def test_figures_and_partners_can_be_withdrawn_from_the_list(client, superuser):
+    figure = ClusterFigure.objects.create(
+        label_en="enterprises", value=6000, source_en="News Office", as_of="2023-11-14"
+    )
+    response = client.post(
+        reverse("admin:projects_clusterfigure_changelist"),
+        {"action": "unpublish", "_selected_action": [figure.pk]},
+        follow=True,
+    )
+    assert "1 cluster figure withdrawn from the site." in response.content.decode()
+    assert not ClusterFigure.objects.published().exists()
 
 
 def test_staff_without_change_permission_cannot_publish_or_add(client, viewer):
