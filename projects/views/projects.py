@@ -47,7 +47,7 @@ class ProjectListView(ListView):
         order = Sort.ORDER[self.values["sort"] or Sort.NEWEST]
         return Project.objects.published().filter(facet_q(self.values)).for_cards().order_by(*order)
 
-    def options(self, facet, choices, counts):
+    def facet_options(self, facet, choices, counts):
         chosen = self.values[facet]
         stored = {
             "sector": {s.slug: s.pk for s in self.form.sectors},
@@ -72,7 +72,7 @@ class ProjectListView(ListView):
                 "name": name,
                 "label": form.fields[name].label,
                 "all_label": form.fields[name].choices[0][1],
-                "options": self.options(name, form.fields[name].choices, counts[name]),
+                "options": self.facet_options(name, form.fields[name].choices, counts[name]),
             }
             for name in ("sector", "park", "stage", "kind", "band")
         ]

@@ -155,6 +155,31 @@ def test_no_redirect_and_no_language_switcher_link_leads_to_another_site(publish
         assert urlsplit(response["Location"]).netloc == ""
 
 
+OTHER_METHODS = ("options", "head", "put", "delete")
+
+
+def test_every_route_answers_every_method_without_a_server_error(published):
+    """OPTIONS, HEAD, PUT and DELETE on every public URL: 405 or a proper answer."""
+    urls = ["/"]
+    for route in public_routes():
+        urls += [fill(route, slug) for slug in published] if placeholders(route) else [route]
+    client = Client(raise_request_exception=False)
+    found = [
+        f"{method.upper()} {problem}"
+        for url in urls
+        for method in OTHER_METHODS
+        for problem in problems(url, getattr(client, method)(url))
+    ]
+    assert found == []
+    # The project list among them: its handler was once shadowed by a helper of the same name.
+    for language in ("en", "zh-hans"):
+        options = client.options(f"/{language}/projects/?sector=forging")
+        assert options.status_code == 200
+        assert options["Allow"] == "GET, HEAD, OPTIONS"
+        assert client.put(f"/{language}/projects/").status_code == 405
+        assert client.delete(f"/{language}/projects/").status_code == 405
+
+
 def test_a_bad_host_header_is_refused():
     client = Client(raise_request_exception=False)
     for host in (EVIL, f"{EVIL}:80", "testserver@evil.example", "testserver\r\nX: y", ""):
