@@ -170,24 +170,24 @@ AUTH_PASSWORD_VALIDATORS = [
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=9 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
 
-# Failed sign-ins are counted per account and per client address (django-axes): after
-# AXES_FAILURE_LIMIT failures either one is locked out for AXES_COOLOFF_TIME hours.
+# Failed sign-ins are counted per pair of account and client address (django-axes): after
+# AXES_FAILURE_LIMIT failures the pair is locked out for AXES_COOLOFF_TIME hours, so guessing
+# someone's password from elsewhere never locks that person out. An address that fails
+# LOGIN_ADDRESS_FAILURE_LIMIT times across any accounts is locked on its own
+# (portal/security/lockouts.py).
 AUTHENTICATION_BACKENDS = [
     "portal.security.backends.ThrottledBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "portal.security.lockouts.PairAndAddressHandler"
 AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("DJANGO_LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = env.float("DJANGO_LOGIN_COOLOFF_HOURS", default=1.0)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
-# Behind a proxy, the client is the address the proxy reports (see DJANGO_SECURE_PROXY_SSL_HEADER).
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-    if env.bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False)
-    else ["REMOTE_ADDR"]
-)
+AXES_CLIENT_IP_CALLABLE = "portal.security.client.client_address"
 # Staff sign in with a one-time code from an authenticator app as well (django-otp, TOTP).
 ADMIN_REQUIRE_2FA = env.bool("DJANGO_ADMIN_REQUIRE_2FA", default=False)
 OTP_TOTP_ISSUER = "Guanxian Investment Portal"
@@ -307,8 +307,14 @@ SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
-if env.bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False):
+BEHIND_PROXY = env.bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front append to X-Forwarded-For; the client is the entry that many from
+# the right (portal/security/client.py). 0 means REMOTE_ADDR is the client.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=1 if BEHIND_PROXY else 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT cannot be negative.")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

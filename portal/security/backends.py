@@ -4,7 +4,8 @@ from axes.backends import AxesStandaloneBackend
 
 
 class ThrottledBackend(AxesStandaloneBackend):
-    """Refuses sign-ins from a locked-out account or client address.
+    """Refuses sign-ins from a locked-out pair of account and client address, or from a
+    locked-out address (portal/security/lockouts.py).
 
     Every sign-in form of the site passes the request, which axes needs to know the client.
     Code that calls `authenticate()` without one (management commands, `Client.login` in the
