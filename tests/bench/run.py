@@ -243,6 +243,8 @@ def parse_wrk(out):
     }
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     timeouts = re.search(r"Socket errors:.*timeout (\d+)", out)
+    if rps == 0:  # nothing completed: wrk prints a distribution of zeros
+        latency = {}
     return {
         "rps": rps,
         "p50_ms": latency.get("50"),
@@ -598,6 +600,11 @@ def summary_markdown(report):
     ]
     lines += [f"- {text}" for text in missed]
     return "\n".join(lines) + "\n"
+
+
+def write_summary(json_path, summary_path):
+    """The Markdown summary of a run already made, from its JSON."""
+    Path(summary_path).write_text(summary_markdown(json.loads(Path(json_path).read_text())))
 
 
 def main():

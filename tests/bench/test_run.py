@@ -43,6 +43,11 @@ def test_requests_wrk_gave_up_on_are_counted():
     assert parse_wrk(out)["timeouts"] == 12
 
 
+def test_a_run_where_nothing_completed_has_no_latency():
+    out = WRK_OUTPUT.replace("Requests/sec:   2620.50", "Requests/sec:      0.00")
+    assert parse_wrk(out)["p50_ms"] is None
+
+
 def test_ratios_are_shares_of_the_same_phase_baseline():
     rows = add_ratios(
         [
