@@ -9,6 +9,7 @@ new upload, and both fields remove the files a committed change replaced or dele
 
 import io
 import os
+import struct
 import uuid
 import warnings
 
@@ -17,6 +18,7 @@ from django.apps import apps as global_apps
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -48,39 +50,63 @@ class RandomName:
         return isinstance(other, RandomName) and other.folder == self.folder
 
 
+def _checked_file(upload):
+    """The uploaded file itself, whether given as it came from the form or through the model's
+    field file, so that one upload is decoded once however many checks ask."""
+    return upload.file if isinstance(upload, FieldFile) else upload
+
+
 def _read_image(upload):
+    """The upload's format, after its pixels decoded in full within the limits; a truncated or
+    corrupt file is refused here rather than failing later, when it is re-encoded."""
+    checked = _checked_file(upload)
+    known = getattr(checked, "portal_image_format", None)
+    if known is not None:
+        return known
     if upload.size > MAX_IMAGE_BYTES:
         raise ValidationError(
             _("The image is larger than %(limit)d MB.") % {"limit": MAX_IMAGE_BYTES // 2**20},
             code="too_large",
         )
-    upload.seek(0)
     try:
         # Pillow judges the size the file declares before decoding a pixel. Between the limit
         # and twice it Pillow only warns; here that is a refusal too.
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(upload)
-        with image:
-            image_format = image.format
-            image.verify()
+            upload.seek(0)
+            with Image.open(upload) as image:
+                image_format = image.format
+                # Checksums and structure (a PNG's chunks), which decoding alone may skip.
+                image.verify()
+            if image_format not in IMAGE_FORMATS:
+                raise ValidationError(
+                    _("Only JPEG, PNG and WebP images are accepted."), code="invalid_image_format"
+                )
+            upload.seek(0)
+            with Image.open(upload) as image:
+                # verify() does not decode JPEG data: a truncated file passes it.
+                image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ValidationError(
             _("The image has too many pixels (at most %(limit)d million).")
             % {"limit": MAX_IMAGE_PIXELS // 1_000_000},
             code="too_many_pixels",
         ) from exc
-    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        EOFError,
+        struct.error,
+    ) as exc:
         raise ValidationError(
             _("This file is not an image that can be opened: use a JPEG, PNG or WebP file."),
             code="invalid_image",
         ) from exc
     finally:
         upload.seek(0)
-    if image_format not in IMAGE_FORMATS:
-        raise ValidationError(
-            _("Only JPEG, PNG and WebP images are accepted."), code="invalid_image_format"
-        )
+    checked.portal_image_format = image_format
     return image_format
 
 

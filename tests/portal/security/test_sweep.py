@@ -10,11 +10,16 @@ from urllib.parse import quote, urlsplit
 
 import hypothesis
 import pytest
-from django.test import Client
+from django import forms
+from django.contrib import admin
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client, RequestFactory
+from django.urls import reverse
 from hypothesis import strategies as st
 
 from tests.factories import make_article, make_park, make_project
 
+from .test_uploads import png_with_a_broken_chunk, truncated_jpeg
 from .urlconf import fill, placeholders, public_routes
 
 pytestmark = pytest.mark.django_db
@@ -201,3 +206,99 @@ def test_arbitrary_text_in_any_route_or_parameter_is_never_a_server_error(route,
     query = f"{quote(key)}={quote(value, safe='')}&{quote(key)}[]={quote(value[:20], safe='')}"
     response = Client(raise_request_exception=False).get(f"{url}?{query}")
     assert problems(url, response) == []
+
+
+# --- corrupt uploads to every upload field of the admin ----------------------------------------
+
+CORRUPT_UPLOADS = {
+    "truncated JPEG": ("photo.jpg", truncated_jpeg()),
+    "PNG with a broken chunk": ("plan.png", png_with_a_broken_chunk()),
+    "zero bytes": ("empty.pdf", b""),
+    "PDF that is not a PDF": ("brochure.pdf", b"<html><script>alert(1)</script></html>"),
+}
+REFUSED_IMAGE = "此文件不是可打开的图片：请使用 JPEG、PNG 或 WebP 文件。"
+REFUSED_FILE = {
+    forms.ImageField: {REFUSED_IMAGE},
+    forms.FileField: {"仅接受 PDF 文件。", "所提交的是空文件。"},
+}
+
+
+def _upload_fields(form_class):
+    return [
+        (name, forms.ImageField if isinstance(field, forms.ImageField) else forms.FileField)
+        for name, field in form_class.base_fields.items()
+        if isinstance(field, forms.FileField)
+    ]
+
+
+def admin_upload_fields(user):
+    """(model admin, inline formset prefix or None, field name, field kind) for every upload
+    field of the admin: on the model's own form and on its inlines."""
+    request = RequestFactory().get("/")
+    request.user = user
+    found = []
+    for model_admin in admin.site._registry.values():
+        for name, kind in _upload_fields(model_admin.get_form(request)):
+            found.append((model_admin, None, name, kind))
+        for formset, _inline in model_admin.get_formsets_with_inlines(request):
+            for name, kind in _upload_fields(formset.form):
+                found.append((model_admin, formset.get_default_prefix(), name, kind))
+    return found
+
+
+def _initial_data(form, data):
+    for bound in form:
+        value = bound.value()
+        if value is None or value is False or isinstance(bound.field, forms.FileField):
+            continue
+        data[bound.html_name] = [str(v) for v in value] if isinstance(value, list) else str(value)
+
+
+def add_form_data(response, prefix, field, content):
+    """The add form as the admin showed it, with `content` in one upload field."""
+    data = {}
+    _initial_data(response.context["adminform"].form, data)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        _initial_data(formset.management_form, data)
+        if formset.prefix == prefix:
+            # The first form of the inline, or the one the admin's "Add another" would add.
+            if not formset.forms:
+                data[f"{prefix}-TOTAL_FORMS"] = "1"
+            first = {}
+            _initial_data(formset.forms[0] if formset.forms else formset.empty_form, first)
+            data.update({key.replace("__prefix__", "0"): value for key, value in first.items()})
+    key = field if prefix is None else f"{prefix}-0-{field}"
+    data[key] = content
+    return data
+
+
+def upload_errors(response, prefix, field):
+    if prefix is None:
+        return response.context["adminform"].form.errors.get(field, [])
+    for inline in response.context["inline_admin_formsets"]:
+        if inline.formset.prefix == prefix:
+            return inline.formset.forms[0].errors.get(field, [])
+    raise AssertionError(f"no inline {prefix}")
+
+
+def test_every_upload_field_of_the_admin_answers_corrupt_files_with_a_form_error(admin_user):
+    fields = admin_upload_fields(admin_user)
+    # Covers of articles and the home page, images and documents of parks and projects.
+    assert len(fields) >= 6
+    client = Client(raise_request_exception=False, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    client.force_login(admin_user)
+    for model_admin, prefix, field, kind in fields:
+        opts = model_admin.model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+        shown = client.get(url)
+        assert shown.status_code == 200, url
+        before = model_admin.model._default_manager.count()
+        for case, (name, content) in CORRUPT_UPLOADS.items():
+            upload = SimpleUploadedFile(name, content, content_type="application/octet-stream")
+            response = client.post(url, add_form_data(shown, prefix, field, upload))
+            where = f"{case} in {opts.label} {prefix or 'form'}.{field}"
+            assert response.status_code == 200, where
+            errors = {str(error) for error in upload_errors(response, prefix, field)}
+            assert errors and errors <= REFUSED_FILE[kind], (where, errors)
+        assert model_admin.model._default_manager.count() == before

@@ -65,6 +65,37 @@ def png_declaring(width, height):
     )
 
 
+def truncated_jpeg():
+    """The first half of a photo: Pillow reads its header and verify() passes it."""
+    image = Image.effect_noise((400, 300), 64).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=90)
+    data = buffer.getvalue()
+    return data[: len(data) // 2]
+
+
+def png_with_a_broken_chunk():
+    """A real PNG with one byte of its image data flipped, so that the chunk's checksum fails."""
+    data = bytearray(image_bytes("PNG", size=(64, 64)))
+    start = data.index(b"IDAT") + 8
+    data[start] ^= 0xFF
+    return bytes(data)
+
+
+# Files the admin must answer with a form error: (name, content).
+CORRUPT_IMAGES = {
+    "truncated JPEG": ("photo.jpg", truncated_jpeg()),
+    "PNG with a broken chunk": ("plan.png", png_with_a_broken_chunk()),
+    "zero bytes": ("empty.jpg", b""),
+    "PDF that is not a PDF, as an image": ("brochure.pdf", b"%PDF-1.4\n<html><script>x</script>"),
+}
+CORRUPT_DOCUMENTS = {
+    "truncated JPEG": ("photo.jpg", truncated_jpeg()),
+    "zero bytes": ("empty.pdf", b""),
+    "PDF that is not a PDF": ("brochure.pdf", b"<html><script>alert(1)</script></html>"),
+}
+
+
 def upload(name, content, content_type="application/octet-stream"):
     return SimpleUploadedFile(name, content, content_type=content_type)
 
@@ -127,6 +158,38 @@ def test_an_image_over_the_byte_limit_is_rejected(monkeypatch):
     code, message = error_code(validate_image, upload("big.png", oversized))
     assert code == "too_large"
     assert message == "The image is larger than 1 MB."
+
+
+@pytest.mark.parametrize("case", list(CORRUPT_IMAGES))
+def test_a_truncated_or_corrupt_image_is_refused_before_it_is_re_encoded(case):
+    name, content = CORRUPT_IMAGES[case]
+    code, message = error_code(validate_image, upload(name, content))
+    assert code == "invalid_image"
+    assert message == "This file is not an image that can be opened: use a JPEG, PNG or WebP file."
+
+
+def test_the_truncated_jpeg_really_passes_pillows_verify():
+    with Image.open(io.BytesIO(truncated_jpeg())) as image:
+        image.verify()
+
+
+def test_an_upload_is_decoded_once_however_many_checks_ask(monkeypatch):
+    from portal.core import uploads
+
+    decoded = []
+    real_load = Image.Image.load
+
+    def counting_load(image):
+        decoded.append(image)
+        return real_load(image)
+
+    monkeypatch.setattr(Image.Image, "load", counting_load)
+    photo = upload("photo.png", image_bytes("PNG"))
+    for _ in range(3):
+        assert uploads._read_image(photo) == "PNG"
+    opened = len(decoded)
+    assert uploads._read_image(photo) == "PNG"
+    assert len(decoded) == opened
 
 
 def test_pdfs_are_judged_by_their_magic_bytes():
@@ -233,6 +296,26 @@ def test_the_admin_image_form_answers_a_bad_image_with_a_clear_error(name):
     assert not form.is_valid()
     assert list(form.errors) == ["image"]
     assert expected in " ".join(form.errors["image"])
+    assert not ParkImage.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", list(CORRUPT_IMAGES))
+def test_the_admin_image_form_answers_a_corrupt_image_in_the_editors_language(case):
+    name, content = CORRUPT_IMAGES[case]
+    data = {
+        "park": make_park().pk,
+        "alt_text": "Hall",
+        "alt_text_en": "Hall",
+        "alt_text_zh_hans": "厂房",
+        "order": 0,
+    }
+    with translation.override("zh-hans"):
+        form = admin_form(ParkImage, data, {"image": upload(name, content)})
+        assert not form.is_valid()
+        errors = [str(error) for error in form.errors["image"]]
+    assert list(form.errors) == ["image"]
+    assert errors == ["此文件不是可打开的图片：请使用 JPEG、PNG 或 WebP 文件。"]
     assert not ParkImage.objects.exists()
 
 
