@@ -17,6 +17,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from portal.core.spreadsheets import spreadsheet_safe
 from projects.filters import filtered_projects
 
 # (field name, how to read it from a project). The order is the CSV's column order.
@@ -89,8 +90,11 @@ def _headers(response, filename, last_updated):
 
 
 def _csv_value(value):
+    """Text guarded against spreadsheet formulas; numbers and dates as they are."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)

