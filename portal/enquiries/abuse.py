@@ -1,33 +1,88 @@
-"""Abuse checks without a third-party captcha: a signed form token, a honeypot, a rate limit."""
+"""Abuse checks without a third-party captcha: a signed form token, a honeypot, a rate limit.
 
-import hashlib
+The rate limit counts in the database, not the cache: it holds while Redis is down, and it is
+decided in the transaction that stores the enquiry (see `submission.store_enquiry`).
+"""
+
+import datetime
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+
+from .models import RecentSubmission
 
 FORM_SALT = "enquiries.form-token"
+CLIENT_SALT = "portal.enquiries.client"
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
+DEFAULT_FORM_TOKEN_MAX_AGE = 4 * 60 * 60
 
 
-def make_form_token(request, issued_at=None):
-    """Sign when the form was handed out, with the campaign and the page the visitor came from.
+def client_address(request):
+    """The address a client is known by, for the rate limit and the form token.
+
+    REMOTE_ADDR unless `ENQUIRY_CLIENT_IP_HEADER` names a header set by our own proxy; of a
+    chain of addresses only the last, the one our proxy added, is believed: the ones before
+    it are whatever the client wrote.
+    """
+    header = settings.ENQUIRY_CLIENT_IP_HEADER
+    forwarded = request.META.get(header, "") if header != "REMOTE_ADDR" else ""
+    if forwarded:
+        return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def client_key(request):
+    """A keyed hash of the client's address: enough to count, and the address is not kept."""
+    return salted_hmac(CLIENT_SALT, client_address(request), algorithm="sha256").hexdigest()
+
+
+def _token_client(request):
+    return client_key(request)[:16]
+
+
+def form_token_max_age():
+    return getattr(settings, "ENQUIRY_FORM_TOKEN_MAX_AGE", DEFAULT_FORM_TOKEN_MAX_AGE)
+
+
+def make_form_token(request, issued_at=None, *, utm=None, referrer=None):
+    """Sign when the form was handed out, to whom, and the campaign and page it came from.
 
     Signed rather than kept in hidden fields of their own, so that neither the time (the
-    minimum fill time) nor the campaign data can be changed by the client.
+    minimum fill time and the maximum age) nor the campaign data can be changed by the client.
+    `utm` and `referrer` carry over those of an earlier token when the form is handed out again.
     """
-    utm = {
-        key: request.GET[key][:200]
-        for key in UTM_KEYS
-        if isinstance(request.GET.get(key), str) and request.GET[key]
+    if utm is None:
+        utm = {
+            key: request.GET[key][:200]
+            for key in UTM_KEYS
+            if isinstance(request.GET.get(key), str) and request.GET[key]
+        }
+    if referrer is None:
+        referrer = request.META.get("HTTP_REFERER", "")[:500]
+    payload = {
+        "t": time.time() if issued_at is None else issued_at,
+        "u": utm,
+        "r": referrer,
+        "c": _token_client(request),
     }
-    referrer = request.META.get("HTTP_REFERER", "")[:500]
-    payload = {"t": time.time() if issued_at is None else issued_at, "u": utm, "r": referrer}
     return signing.dumps(payload, salt=FORM_SALT, compress=True)
 
 
-def read_form_token(value):
+@dataclass(frozen=True)
+class FormToken:
+    issued_at: float
+    utm: dict
+    referrer: str
+    # Ours and untouched, but too old or handed out to another client: a person may have left
+    # the form open or changed networks, so they get the form again rather than the spam folder.
+    stale: bool
+
+
+def read_form_token(value, request):
     """The token's content, or None when it is missing or was tampered with."""
     if not value or len(value) > 4000:
         return None
@@ -39,11 +94,14 @@ def read_form_token(value):
         return None
     utm = payload.get("u") if isinstance(payload.get("u"), dict) else {}
     referrer = payload.get("r") if isinstance(payload.get("r"), str) else ""
-    return {"issued_at": payload["t"], "utm": utm, "referrer": referrer}
+    client = payload.get("c") if isinstance(payload.get("c"), str) else ""
+    expired = time.time() - payload["t"] > form_token_max_age()
+    foreign = not constant_time_compare(client, _token_client(request))
+    return FormToken(payload["t"], utm, referrer, stale=expired or foreign)
 
 
 def filled_too_fast(token):
-    return time.time() - token["issued_at"] < settings.ENQUIRY_MIN_FILL_SECONDS
+    return time.time() - token.issued_at < settings.ENQUIRY_MIN_FILL_SECONDS
 
 
 def spam_reason(form, token):
@@ -61,26 +119,17 @@ def spam_reason(form, token):
     return ""
 
 
-def client_key(request):
-    """A hash of the client's address: the cache never holds the address itself."""
-    address = request.META.get(settings.ENQUIRY_CLIENT_IP_HEADER) or request.META.get(
-        "REMOTE_ADDR", ""
-    )
-    # A proxy's header may carry a chain; the first address is the client's.
-    address = address.split(",")[0].strip()
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
-    return f"enquiries:rate:{digest[:32]}"
+def rate_window_start(now=None):
+    return (now or timezone.now()) - datetime.timedelta(seconds=settings.ENQUIRY_RATE_WINDOW)
+
+
+def submissions_in_window(client, now=None):
+    return RecentSubmission.objects.filter(client=client, created_at__gte=rate_window_start(now))
 
 
 def is_rate_limited(request):
-    return (cache.get(client_key(request)) or 0) >= settings.ENQUIRY_RATE_LIMIT
+    """A quick look without a lock, so a flood is turned away before the form is even read.
 
-
-def count_submission(request):
-    key = client_key(request)
-    # add() starts the window only with the first submission; incr() keeps its expiry.
-    cache.add(key, 0, timeout=settings.ENQUIRY_RATE_WINDOW)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=settings.ENQUIRY_RATE_WINDOW)
+    The decision that counts is taken again under the lock when the enquiry is stored.
+    """
+    return submissions_in_window(client_key(request)).count() >= settings.ENQUIRY_RATE_LIMIT

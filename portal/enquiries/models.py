@@ -224,6 +224,7 @@ class Notification(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
@@ -234,3 +235,21 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.enquiry.reference}: {self.get_kind_display()}"
+
+
+class RecentSubmission(models.Model):
+    """One stored enquiry, by a keyed hash of its sender's address, for the rate limit.
+
+    Kept only as long as the rate limit looks back: each new enquiry deletes the older rows.
+    """
+
+    client = models.CharField(_("client"), max_length=64)
+    created_at = models.DateTimeField(_("received"), db_index=True)
+
+    class Meta:
+        verbose_name = _("recent submission")
+        verbose_name_plural = _("recent submissions")
+        indexes = [models.Index(fields=["client", "created_at"])]
+
+    def __str__(self):
+        return f"{self.client[:8]} {self.created_at:%Y-%m-%d %H:%M:%S}"

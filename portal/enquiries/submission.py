@@ -1,4 +1,8 @@
-"""Storing an enquiry: one transaction, a reference number that is never handed out twice."""
+"""Storing an enquiry: one transaction, a reference number that is never handed out twice.
+
+The same transaction decides the rate limit, under the same lock as the reference counter,
+so parallel posts from one client cannot all slip under the limit.
+"""
 
 import datetime
 import hashlib
@@ -8,8 +12,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models import Enquiry, PrivacyNotice, ReferenceCounter, add_working_days
-from .notifications import deliver_later, plan_notifications
+from .abuse import rate_window_start
+from .models import Enquiry, PrivacyNotice, RecentSubmission, ReferenceCounter, add_working_days
+from .notifications import plan_notifications
 
 logger = logging.getLogger(__name__)
 
@@ -44,11 +49,28 @@ def _locked_counter(year):
     return counter
 
 
-def store_enquiry(form, *, utm, referrer, spam_reason=""):
+class RateLimited(Exception):
+    """The client has sent as many enquiries as the rate limit allows in its window."""
+
+
+def _count_against_rate_limit(client, now):
+    """Record one more enquiry from `client`, or raise RateLimited; call with the lock held."""
+    since = rate_window_start(now)
+    # Rows older than the window count for nothing: the hashed addresses go with them.
+    RecentSubmission.objects.filter(created_at__lt=since).delete()
+    recent = RecentSubmission.objects.filter(client=client, created_at__gte=since).count()
+    if recent >= settings.ENQUIRY_RATE_LIMIT:
+        raise RateLimited
+    RecentSubmission.objects.create(client=client, created_at=now)
+
+
+def store_enquiry(form, *, utm, referrer, spam_reason="", client=""):
     """Store a valid enquiry form and plan its mail; return (enquiry, created).
 
     An identical enquiry received within the duplicate window is returned instead of a new
-    one, so a double click or a resent form is stored once.
+    one, so a double click or a resent form is stored once. `client` is the sender's key for
+    the rate limit (`abuse.client_key`); RateLimited is raised, and nothing stored, when the
+    sender has reached it.
     """
     now = timezone.now()
     enquiry = form.save(commit=False)
@@ -61,6 +83,8 @@ def store_enquiry(form, *, utm, referrer, spam_reason=""):
         if existing is not None:
             logger.info("Enquiry %s received again; stored once", existing.reference)
             return existing, False
+        if client:
+            _count_against_rate_limit(client, now)
         counter.last += 1
         counter.save(update_fields=["last"])
         notice = PrivacyNotice.objects.current()
@@ -80,8 +104,8 @@ def store_enquiry(form, *, utm, referrer, spam_reason=""):
         enquiry.save()
         form.save_m2m()
         if not spam_reason:
-            # Spam gets no mail; an officer who recovers one resends from the admin.
-            ids = [n.pk for n in plan_notifications(enquiry, list(projects))]
-            transaction.on_commit(lambda: deliver_later(ids))
+            # Spam gets no mail; an officer who recovers one resends from the admin. The
+            # worker sends the rows once this transaction commits, never this request.
+            plan_notifications(enquiry, list(projects))
     logger.info("Enquiry %s stored%s", enquiry.reference, " as spam" if spam_reason else "")
     return enquiry, True

@@ -1,5 +1,7 @@
 """The enquiry form, its confirmation page and the privacy notice."""
 
+import re
+
 from django.conf import settings
 from django.core import signing
 from django.core.validators import slug_re
@@ -8,7 +10,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import FormView, TemplateView
 
 from projects.models import Park, Project
@@ -16,10 +20,15 @@ from projects.models import Park, Project
 from . import abuse
 from .forms import MAX_PROJECTS, EnquiryForm
 from .models import PrivacyNotice
-from .submission import store_enquiry
+from .submission import RateLimited, store_enquiry
 
+DIGITS = re.compile(r"[0-9]+")
 THANKS_SALT = "enquiries.thanks"
 THANKS_MAX_AGE = 7 * 24 * 60 * 60
+STALE_FORM = gettext_lazy(
+    "This form can no longer be sent: it was opened too long ago, or on another connection. "
+    "What you wrote is kept below: please check it and send the form again."
+)
 
 
 def _is_slug(value):
@@ -53,10 +62,13 @@ def rate_limited(request):
 
 
 def _declared_body_length(request):
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return 0
+    """The body length the client declares: 0 when it declares none, None when it is malformed.
+
+    Django itself would answer a malformed Content-Length with a 500 as soon as the body is
+    read, so the view refuses it first.
+    """
+    value = request.META.get("CONTENT_LENGTH") or "0"
+    return int(value) if DIGITS.fullmatch(value) else None
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -68,6 +80,8 @@ class EnquiryCreateView(FormView):
 
     template_name = "enquiries/enquiry_form.html"
     form_class = EnquiryForm
+    # Set by `enquiry_create` for a POST whose body it will not read: "too-large", "unreadable".
+    refuse_body = ""
 
     def get_initial(self):
         return {**_preselected(self.request), "token": abuse.make_form_token(self.request)}
@@ -80,30 +94,67 @@ class EnquiryCreateView(FormView):
         }
 
     def post(self, request, *args, **kwargs):
-        if abuse.is_rate_limited(request):
-            return rate_limited(request)
-        if _declared_body_length(request) > settings.ENQUIRY_MAX_BODY_BYTES:
+        if self.refuse_body:
             # The body is never read: a fresh form says why nothing was sent.
             form = self.form_class(initial=self.get_initial())
-            context = self.get_context_data(form=form, oversized=True)
-            return self.render_to_response(context, status=413)
+            context = self.get_context_data(form=form, refused=self.refuse_body)
+            status = 413 if self.refuse_body == "too-large" else 400
+            return self.render_to_response(context, status=status)
+        if abuse.is_rate_limited(request):
+            return rate_limited(request)
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        token = abuse.read_form_token(form.cleaned_data["token"])
-        self.enquiry, _created = store_enquiry(
-            form,
-            utm=token["utm"] if token else {},
-            referrer=token["referrer"] if token else "",
-            spam_reason=abuse.spam_reason(form, token),
-        )
-        abuse.count_submission(self.request)
+        token = abuse.read_form_token(form.cleaned_data["token"], self.request)
+        if token is not None and token.stale:
+            return self.form_again(form, token)
+        try:
+            self.enquiry, _created = store_enquiry(
+                form,
+                utm=token.utm if token else {},
+                referrer=token.referrer if token else "",
+                spam_reason=abuse.spam_reason(form, token),
+                client=abuse.client_key(self.request),
+            )
+        except RateLimited:
+            return rate_limited(self.request)
         return super().form_valid(form)
+
+    def form_again(self, form, token):
+        """The visitor's form back, with why and a fresh token of theirs; nothing is stored."""
+        form.add_error(None, STALE_FORM)
+        form.data = form.data.copy()
+        form.data["token"] = abuse.make_form_token(
+            self.request, utm=token.utm, referrer=token.referrer
+        )
+        return self.form_invalid(form)
 
     def get_success_url(self):
         # A flagged sender sees the same page as anyone: nothing tells a bot what tripped it.
         signed = signing.dumps(self.enquiry.reference, salt=THANKS_SALT)
         return reverse("enquiries:thanks", kwargs={"token": signed})
+
+
+_csrf_checked_form_view = csrf_protect(EnquiryCreateView.as_view())
+_too_large_view = EnquiryCreateView.as_view(refuse_body="too-large")
+_unreadable_view = EnquiryCreateView.as_view(refuse_body="unreadable")
+
+
+@csrf_exempt
+def enquiry_create(request, *args, **kwargs):
+    """The form's URL: a body declared too large is refused before anything reads it.
+
+    The CSRF middleware would read the whole body to look for its token, so this view is
+    exempt from the middleware and has the same check run (csrf_protect) only once the
+    declared length is known to be acceptable.
+    """
+    if request.method == "POST":
+        length = _declared_body_length(request)
+        if length is None:
+            return _unreadable_view(request, *args, **kwargs)
+        if length > settings.ENQUIRY_MAX_BODY_BYTES:
+            return _too_large_view(request, *args, **kwargs)
+    return _csrf_checked_form_view(request, *args, **kwargs)
 
 
 @method_decorator(never_cache, name="dispatch")

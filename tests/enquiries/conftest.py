@@ -1,17 +1,27 @@
 """Builders for enquiry tests: a valid submission whose form token is old enough."""
 
+import shutil
+import subprocess
 import time
+from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
 from django.core import signing
+from django.core.management import call_command
 from django.test import RequestFactory
 
 from portal.enquiries import abuse
 
+INCOMING_CATALOGUE = (
+    Path(django_settings.BASE_DIR) / "portal" / "locale" / "incoming" / "enquiries-hardening.po"
+)
 
-def form_token(age_seconds=60, **get):
-    request = RequestFactory().get("/en/enquire/", get)
+
+def form_token(age_seconds=60, address="127.0.0.1", **get):
+    """A token as the form page hands it out, to the test client's address unless told."""
+    request = RequestFactory().get("/en/enquire/", get, REMOTE_ADDR=address)
     return abuse.make_form_token(request, issued_at=time.time() - age_seconds)
 
 
@@ -39,6 +49,11 @@ def reference_from(response):
     return signing.loads(token, salt="enquiries.thanks")
 
 
+def send_due_mail(**options):
+    """What the mail worker does on its next round."""
+    call_command("send_enquiry_notifications", **options)
+
+
 @pytest.fixture
 def staff_in_group(db):
     def make(group_name, username):
@@ -47,3 +62,17 @@ def staff_in_group(db):
         return user
 
     return make
+
+
+@pytest.fixture
+def incoming_translations(settings, tmp_path):
+    """The Chinese of this work's new strings, until they are merged into the catalogue."""
+    if shutil.which("msgfmt") is None:
+        pytest.skip("msgfmt (gettext) is not installed")
+    folder = tmp_path / "locale" / "zh_Hans" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    subprocess.run(
+        ["msgfmt", "--check", "-o", str(folder / "django.mo"), str(INCOMING_CATALOGUE)],
+        check=True,
+    )
+    settings.LOCALE_PATHS = [tmp_path / "locale", *settings.LOCALE_PATHS]

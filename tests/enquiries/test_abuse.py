@@ -1,11 +1,15 @@
-"""Honeypot, minimum fill time, rate limit, duplicates and the body limit."""
+"""Honeypot, minimum fill time, form token age and owner, rate limit, duplicates, body limit."""
+
+import io
+import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 
-from portal.enquiries.models import Enquiry
+from portal.enquiries.models import Enquiry, RecentSubmission
 
-from .conftest import enquiry_data, form_token, reference_from
+from .conftest import enquiry_data, form_token, reference_from, send_due_mail
 
 URL = "/en/enquire/"
 
@@ -15,9 +19,18 @@ def _db(db):
     pass
 
 
-def test_honeypot_is_stored_as_spam_without_mail(client, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(URL, enquiry_data(website="http://cheap-bearings.example"))
+def _token_in(html):
+    return re.search(r'name="token" value="([^"]+)"', html).group(1)
+
+
+def _token_for(client, **headers):
+    """The token the form page hands this client."""
+    return _token_in(client.get(URL, **headers).content.decode())
+
+
+def test_honeypot_is_stored_as_spam_without_mail(client):
+    response = client.post(URL, enquiry_data(website="http://cheap-bearings.example"))
+    send_due_mail()
     assert response.status_code == 302
     enquiry = Enquiry.objects.get()
     assert (enquiry.status, enquiry.spam_reason) == (Enquiry.Status.SPAM, "honeypot")
@@ -26,9 +39,9 @@ def test_honeypot_is_stored_as_spam_without_mail(client, django_capture_on_commi
     assert mail.outbox == []
 
 
-def test_too_fast_is_stored_as_spam(client, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(URL, enquiry_data(token=form_token(age_seconds=1)))
+def test_too_fast_is_stored_as_spam(client):
+    client.post(URL, enquiry_data(token=form_token(age_seconds=1)))
+    send_due_mail()
     enquiry = Enquiry.objects.get()
     assert (enquiry.status, enquiry.spam_reason) == (Enquiry.Status.SPAM, "filled too fast")
     assert mail.outbox == []
@@ -61,8 +74,111 @@ def test_rate_limit_answers_429_in_the_visitors_language(client, settings):
     assert "请稍候" in chinese.content.decode()
     assert Enquiry.objects.count() == 2
     # Another client is not affected.
-    other = client.post(URL, enquiry_data(email="x@example.de"), REMOTE_ADDR="10.0.0.9")
-    assert other.status_code == 302
+    data = enquiry_data(email="x@example.de", token=form_token(address="10.0.0.9"))
+    assert client.post(URL, data, REMOTE_ADDR="10.0.0.9").status_code == 302
+
+
+def test_the_rate_limit_keeps_no_address_and_forgets_old_submissions(client, settings):
+    settings.ENQUIRY_RATE_LIMIT = 1
+    settings.ENQUIRY_RATE_WINDOW = 0
+    data = enquiry_data(token=form_token(address="203.0.113.7"))
+    client.post(URL, data, REMOTE_ADDR="203.0.113.7")
+    client.post(URL, {**data, "message": "Another question"}, REMOTE_ADDR="203.0.113.7")
+    # With a window of nothing, each enquiry finds the one before it already forgotten.
+    assert Enquiry.objects.count() == 2
+    assert RecentSubmission.objects.count() == 1
+    stored = RecentSubmission.objects.get().client
+    assert len(stored) == 64 and "203.0.113" not in stored
+
+
+@pytest.mark.parametrize(
+    "cache",
+    [
+        {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+        # Redis on a port where nothing listens, through the portal's own backend.
+        {
+            "BACKEND": "portal.core.cache_backends.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/1",
+        },
+    ],
+    ids=["cache-keeps-nothing", "redis-down"],
+)
+def test_the_rate_limit_holds_without_a_working_cache(client, settings, cache):
+    from portal.core import cache_backends
+
+    settings.ENQUIRY_RATE_LIMIT = 2
+    saved = settings.CACHES
+    settings.CACHES = {"default": {**cache, "KEY_PREFIX": "enquiries-test"}}
+    try:
+        statuses = [
+            client.post(URL, enquiry_data(email=f"n{n}@example.de")).status_code for n in range(5)
+        ]
+    finally:
+        # Before the suite's own clean-up empties the cache it knows.
+        settings.CACHES = saved
+        cache_backends._down_until.clear()
+    assert statuses == [302, 302, 429, 429, 429]
+    assert Enquiry.objects.count() == 2
+
+
+def test_a_client_address_chain_counts_by_the_hop_our_proxy_added(client, settings):
+    settings.ENQUIRY_RATE_LIMIT = 1
+    settings.ENQUIRY_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    statuses = []
+    for n in range(3):
+        chain = f"198.51.100.{n}, 203.0.113.7"  # the first hop is whatever the client wrote
+        data = enquiry_data(email=f"n{n}@example.de")
+        data["token"] = _token_for(client, HTTP_X_FORWARDED_FOR=chain)
+        statuses.append(client.post(URL, data, HTTP_X_FORWARDED_FOR=chain).status_code)
+    assert statuses == [302, 429, 429]
+
+
+def test_an_expired_form_comes_back_with_a_message_and_nothing_stored(client, settings):
+    settings.ENQUIRY_FORM_TOKEN_MAX_AGE = 60 * 60
+    data = enquiry_data(token=form_token(age_seconds=60 * 60 + 5), organisation="Kept GmbH")
+    response = client.post(URL, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This form can no longer be sent" in html
+    assert 'value="Kept GmbH"' in html
+    assert Enquiry.objects.count() == 0
+    # The form carries a fresh token of this client's: sending it again goes through (the
+    # minimum fill time is for bots, not for someone who already filled in the form).
+    settings.ENQUIRY_MIN_FILL_SECONDS = 0
+    fresh = {**data, "token": _token_in(html)}
+    assert fresh["token"] != data["token"]
+    assert client.post(URL, fresh).status_code == 302
+    assert Enquiry.objects.get().status == Enquiry.Status.NEW
+
+
+def test_a_form_token_lasts_four_hours_by_default(client):
+    assert client.post(URL, enquiry_data(token=form_token(age_seconds=3 * 3600))).status_code == 302
+    response = client.post(
+        URL, enquiry_data(token=form_token(age_seconds=4 * 3600 + 60), email="later@example.de")
+    )
+    assert response.status_code == 200
+    assert Enquiry.objects.count() == 1
+
+
+def test_a_borrowed_form_token_is_refused_in_chinese(client, incoming_translations):
+    data = enquiry_data(token=form_token(address="198.51.100.20"), language="zh-hans")
+    response = client.post("/zh-hans/enquire/", data, REMOTE_ADDR="203.0.113.9")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "此表单已无法提交：打开时间过久，或是在另一网络连接中打开的。" in html
+    assert "请核对后再次提交。" in html
+    assert Enquiry.objects.count() == 0
+
+
+def test_one_token_shared_by_three_clients_stores_nothing(client):
+    token = form_token(address="198.51.100.20")
+    for n in range(3):
+        address = f"203.0.113.{n}"
+        data = enquiry_data(token=token, email=f"n{n}@example.de")
+        response = client.post(URL, data, REMOTE_ADDR=address)
+        assert response.status_code == 200
+        assert "This form can no longer be sent" in response.content.decode()
+    assert Enquiry.objects.count() == 0 and RecentSubmission.objects.count() == 0
 
 
 def test_invalid_forms_do_not_use_up_the_limit(client, settings):
@@ -72,11 +188,11 @@ def test_invalid_forms_do_not_use_up_the_limit(client, settings):
     assert client.post(URL, enquiry_data()).status_code == 302
 
 
-def test_double_submission_is_stored_once(client, django_capture_on_commit_callbacks):
+def test_double_submission_is_stored_once(client):
     data = enquiry_data()
-    with django_capture_on_commit_callbacks(execute=True):
-        first = client.post(URL, data)
-        second = client.post(URL, {**data, "message": "  " + data["message"] + "\n"})
+    first = client.post(URL, data)
+    second = client.post(URL, {**data, "message": "  " + data["message"] + "\n"})
+    send_due_mail()
     assert Enquiry.objects.count() == 1
     assert reference_from(first) == reference_from(second)
     assert len(mail.outbox) == 2
@@ -100,6 +216,70 @@ def test_oversized_body_is_refused_with_413(client):
     assert response.status_code == 413
     assert "Your enquiry was too long to send" in response.content.decode()
     assert Enquiry.objects.count() == 0
+
+
+class Unreadable(io.RawIOBase):
+    """A request body that fails the test if anything reads it."""
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        raise AssertionError("the body was read")
+
+
+@pytest.mark.parametrize("url", [URL, "/zh-hans/enquire/"])
+def test_a_declared_oversized_body_is_refused_unread(url):
+    client = Client(enforce_csrf_checks=True, raise_request_exception=True)
+    response = client.post(
+        url,
+        CONTENT_TYPE="multipart/form-data; boundary=xyz",
+        CONTENT_LENGTH=str(50 * 1024 * 1024),
+        **{"wsgi.input": Unreadable()},
+    )
+    assert response.status_code == 413
+    assert "no-cache" in response["Cache-Control"]
+    html = response.content.decode()
+    message = "Your enquiry was too long to send" if url == URL else "您的咨询内容过长"
+    assert message in html
+    assert Enquiry.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "content_type", ["application/x-www-form-urlencoded", "multipart/form-data; boundary=xyz"]
+)
+def test_a_missing_content_length_reads_as_an_empty_form(content_type):
+    client = Client(raise_request_exception=True)
+    response = client.post(URL, b"name=x", content_type=content_type, CONTENT_LENGTH="")
+    assert response.status_code == 200
+    assert "Please correct the following" in response.content.decode()
+    assert Enquiry.objects.count() == 0
+
+
+@pytest.mark.parametrize("length", ["abc", "-1", "1e9", "12 34", "\u0661\u0662"])
+@pytest.mark.parametrize("url", [URL, "/zh-hans/enquire/"])
+def test_an_invalid_content_length_gets_the_form_again_with_400(url, length, incoming_translations):
+    client = Client(raise_request_exception=True)
+    response = client.post(
+        url,
+        CONTENT_TYPE="application/x-www-form-urlencoded",
+        CONTENT_LENGTH=length,
+        **{"wsgi.input": Unreadable()},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    message = "did not arrive complete" if url == URL else "您的咨询未能完整送达"
+    assert message in html and 'name="token"' in html
+    assert Enquiry.objects.count() == 0
+
+
+def test_csrf_is_still_checked_on_the_form():
+    client = Client(enforce_csrf_checks=True)
+    assert client.post(URL, enquiry_data()).status_code == 403
+    client.get(URL)
+    data = {**enquiry_data(), "csrfmiddlewaretoken": client.cookies["csrftoken"].value}
+    assert client.post(URL, data).status_code == 302
+    assert Enquiry.objects.count() == 1
 
 
 def test_over_long_field_is_an_error_not_a_crash(client):
