@@ -172,11 +172,16 @@ class EnquiryAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Resend notifications"), permissions=["change"])
     def resend_notifications(self, request, queryset):
-        sent = sum(resend(enquiry) for enquiry in queryset.exclude(status=Enquiry.Status.SPAM))
+        queued = sum(resend(enquiry) for enquiry in queryset.exclude(status=Enquiry.Status.SPAM))
         self.message_user(
             request,
-            ngettext("%(count)d message sent.", "%(count)d messages sent.", sent) % {"count": sent},
-            messages.SUCCESS if sent else messages.WARNING,
+            ngettext(
+                "%(count)d message queued; it is sent within a few minutes.",
+                "%(count)d messages queued; they are sent within a few minutes.",
+                queued,
+            )
+            % {"count": queued},
+            messages.SUCCESS if queued else messages.WARNING,
         )
 
     @admin.action(description=_("Export selected as CSV (opens in Excel)"), permissions=["view"])
@@ -207,32 +212,40 @@ class EnquiryAdmin(admin.ModelAdmin):
         )
         writer.writerow([str(Enquiry._meta.get_field(c).verbose_name) for c in columns])
         for enquiry in queryset.select_related("owner", "park").prefetch_related("projects"):
-            writer.writerow(
-                [
-                    enquiry.reference,
-                    timezone.localtime(enquiry.received_at).strftime("%Y-%m-%d %H:%M"),
-                    enquiry.get_status_display(),
-                    enquiry.owner.get_username() if enquiry.owner else "",
-                    enquiry.response_due or "",
-                    _spreadsheet_safe(enquiry.name),
-                    _spreadsheet_safe(enquiry.organisation),
-                    _spreadsheet_safe(enquiry.email),
-                    enquiry.phone,
-                    _spreadsheet_safe(enquiry.country),
-                    enquiry.get_investor_type_display(),
-                    "; ".join(p.name for p in enquiry.projects.all()),
-                    enquiry.park.name if enquiry.park else "",
-                    enquiry.get_investment_band_display(),
-                    enquiry.language,
-                    _spreadsheet_safe(enquiry.message),
-                ]
-            )
+            row = [
+                enquiry.reference,
+                timezone.localtime(enquiry.received_at).strftime("%Y-%m-%d %H:%M"),
+                enquiry.get_status_display(),
+                enquiry.owner.get_username() if enquiry.owner else "",
+                enquiry.response_due or "",
+                enquiry.name,
+                enquiry.organisation,
+                enquiry.email,
+                enquiry.phone,
+                enquiry.country,
+                enquiry.get_investor_type_display(),
+                "; ".join(p.name for p in enquiry.projects.all()),
+                enquiry.park.name if enquiry.park else "",
+                enquiry.get_investment_band_display(),
+                enquiry.language,
+                enquiry.message,
+            ]
+            # Every cell, not only the visitor's: staff-entered names reach the sheet too.
+            writer.writerow([_spreadsheet_safe(str(cell)) for cell in row])
         return response
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _spreadsheet_safe(value):
-    """A visitor's text never runs as an Excel formula (CSV injection)."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """No cell runs as a spreadsheet formula (CSV injection), not even after leading spaces.
+
+    A phone number such as +86 138 0000 1234 is guarded too: Excel would read it as a sum.
+    """
+    if value.lstrip(" ").startswith(FORMULA_STARTS):
+        return f"'{value}"
+    return value
 
 
 @admin.register(PrivacyNotice)

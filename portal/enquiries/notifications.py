@@ -1,10 +1,13 @@
-"""The mail about an enquiry: planned in the enquiry's transaction, sent after it commits.
+"""The mail about an enquiry: planned in the enquiry's transaction, sent by a worker.
 
-Every message is a Notification row with its state, so a mail server that is down loses
-nothing: `send_enquiry_notifications` (cron) and an admin action retry what is not sent.
-Logs name the reference only, never a person's data.
+Every message is a Notification row with its state. The request that stores an enquiry only
+plans its mail, so a mail server that hangs never holds up a visitor or a web worker; the
+worker `send_enquiry_notifications --loop` (or the same command from cron) sends what is due
+and retries what failed, waiting longer after each failure. Logs name the reference only,
+never a person's data.
 """
 
+import datetime
 import logging
 
 from django.conf import settings
@@ -12,11 +15,13 @@ from django.core.mail import EmailMessage
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.text import get_text_list
 from django.utils.translation import gettext
 
 from .models import Notification
 
 logger = logging.getLogger(__name__)
+RETRY_BASE_SECONDS = 120
 
 
 def officer_address(enquiry, projects):
@@ -53,11 +58,11 @@ def plan_notifications(enquiry, projects):
 
 def build_message(notification):
     enquiry = notification.enquiry
-    context = {
-        "enquiry": enquiry,
-        "projects": list(enquiry.projects.all()),
-    }
+    projects = list(enquiry.projects.all())
+    context = {"enquiry": enquiry, "projects": projects}
     with translation.override(notification.language):
+        # The names as published in the reader's language, listed as that language lists them.
+        context["project_names"] = get_text_list([p.name for p in projects], gettext("and"))
         if notification.kind == Notification.Kind.OFFICER:
             subject = gettext("New enquiry %(reference)s") % {"reference": enquiry.reference}
             body = render_to_string("enquiries/email/officer.txt", context)
@@ -97,7 +102,8 @@ def send_notification(notification):
         # Whatever the mail server or the network does, the attempt is recorded for a retry.
         notification.state = Notification.State.FAILED
         notification.last_error = f"{type(error).__name__}: {error}"[:500]
-        notification.save(update_fields=["state", "last_error"])
+        notification.next_attempt_at = timezone.now() + retry_delay(notification.attempts)
+        notification.save(update_fields=["state", "last_error", "next_attempt_at"])
         logger.warning(
             "Mail for enquiry %s not sent (attempt %s, %s)",
             notification.enquiry.reference,
@@ -113,11 +119,21 @@ def send_notification(notification):
     return True
 
 
+def retry_delay(attempts):
+    """2, 4, 8 ... minutes after each failure, at most a day: eight attempts span about 4 h.
+
+    A worker that looks every few seconds would otherwise use up every attempt in the first
+    minutes of a mail server's outage.
+    """
+    return datetime.timedelta(seconds=min(RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0), 86400))
+
+
 def due_notifications(max_attempts=None):
     limit = settings.ENQUIRY_MAX_SEND_ATTEMPTS if max_attempts is None else max_attempts
+    retry_due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now())
     return (
         Notification.objects.filter(
-            Q(state=Notification.State.PENDING) | Q(state=Notification.State.FAILED),
+            Q(state=Notification.State.PENDING) | (Q(state=Notification.State.FAILED) & retry_due),
             attempts__lt=limit,
         )
         .select_related("enquiry")
@@ -125,15 +141,17 @@ def due_notifications(max_attempts=None):
     )
 
 
-def deliver_later(ids):
-    """Called after the enquiry's transaction commits: send what was planned, now."""
-    for notification in Notification.objects.filter(pk__in=ids).select_related("enquiry"):
-        send_notification(notification)
-
-
 def resend(enquiry):
-    """Send an enquiry's unsent mail again, or plan it if it never had any (recovered spam)."""
-    notifications = list(enquiry.notifications.exclude(state=Notification.State.SENT))
+    """Queue an enquiry's unsent mail for the worker; plan it if it never had any (recovered spam).
+
+    A message that used up its attempts starts again from none (no worker touches it, so this
+    cannot race a send); the others are due already. Returns how many messages wait.
+    """
     if not enquiry.notifications.exists():
-        notifications = plan_notifications(enquiry, list(enquiry.projects.all()))
-    return sum(send_notification(n) for n in notifications)
+        return len(plan_notifications(enquiry, list(enquiry.projects.all())))
+    unsent = enquiry.notifications.exclude(state=Notification.State.SENT)
+    unsent.filter(attempts__gte=settings.ENQUIRY_MAX_SEND_ATTEMPTS).update(
+        state=Notification.State.PENDING, attempts=0, next_attempt_at=None
+    )
+    unsent.filter(state=Notification.State.FAILED).update(next_attempt_at=None)
+    return unsent.count()

@@ -1,6 +1,8 @@
 """The officers' queue: permissions, filters, search, actions, notes and the CSV export."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -10,6 +12,8 @@ from django.utils import timezone
 
 from portal.enquiries.models import Enquiry, Note, Notification, PrivacyNotice
 from tests.factories import make_park, make_project
+
+from .conftest import send_due_mail
 
 CHANGELIST = "admin:enquiries_enquiry_changelist"
 
@@ -218,15 +222,15 @@ def test_assign_to_me_answered_and_spam_actions(officer_client, officer):
     assert second.status == Enquiry.Status.SPAM
 
 
-def test_resend_action_sends_what_failed(officer_client):
+def test_resend_action_queues_what_failed_and_the_worker_sends_it(officer_client, settings):
     enquiry = make_enquiry(1)
-    Notification.objects.create(
+    exhausted = Notification.objects.create(
         enquiry=enquiry,
         kind="officer",
         recipient="officer@guanxian.example.cn",
         language="en",
         state="failed",
-        attempts=3,
+        attempts=settings.ENQUIRY_MAX_SEND_ATTEMPTS,
         last_error="timeout",
     )
     Notification.objects.create(
@@ -237,16 +241,42 @@ def test_resend_action_sends_what_failed(officer_client):
         state="sent",
         attempts=1,
     )
-    _act(officer_client, "resend_notifications", enquiry)
+    response = _act(officer_client, "resend_notifications", enquiry)
+    # The officer's request sends nothing itself: a hung mail server cannot hold it up.
+    assert mail.outbox == []
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert messages == ["1 message queued; it is sent within a few minutes."]
+    exhausted.refresh_from_db()
+    assert (exhausted.state, exhausted.attempts) == ("pending", 0)
+    send_due_mail()
     assert [m.to for m in mail.outbox] == [["officer@guanxian.example.cn"]]
     assert mail.outbox[0].subject == "New enquiry GX-2026-00001"
     assert set(enquiry.notifications.values_list("state", flat=True)) == {"sent"}
+
+
+def test_resend_makes_a_failed_message_due_at_once(officer_client, time_machine):
+    enquiry = make_enquiry(1)
+    Notification.objects.create(
+        enquiry=enquiry,
+        kind="officer",
+        recipient="officer@guanxian.example.cn",
+        language="en",
+        state="failed",
+        attempts=2,
+        next_attempt_at=timezone.now() + datetime.timedelta(hours=1),
+    )
+    send_due_mail()
+    assert mail.outbox == []
+    _act(officer_client, "resend_notifications", enquiry)
+    send_due_mail()
+    assert len(mail.outbox) == 1
 
 
 def test_resend_plans_mail_for_a_recovered_false_positive(officer_client, settings):
     settings.ENQUIRY_DEFAULT_INBOX = "inbox@guanxian.example.cn"
     enquiry = make_enquiry(1, status=Enquiry.Status.NEW, spam_reason="filled too fast")
     _act(officer_client, "resend_notifications", enquiry)
+    send_due_mail()
     assert sorted(m.to[0] for m in mail.outbox) == [
         "inbox@guanxian.example.cn",
         "investor1@example.com",
@@ -263,6 +293,47 @@ def test_csv_export_opens_in_excel_with_chinese(officer_client):
     text = body.decode("utf-8-sig")
     assert "张伟" in text and "冠县轴承锻造有限公司" in text
     assert "'=HYPERLINK(1)" in text
+
+
+def test_csv_export_guards_every_cell_that_could_start_a_formula(officer_client, staff_in_group):
+    owner = staff_in_group("Enquiry officers", "@boss")
+    park = make_park(name_en="-Park", slug="minus-park")
+    project = make_project(name_en="=Project", slug="eq-project")
+    enquiry = make_enquiry(
+        1,
+        name='=HYPERLINK("http://evil.example","Win")',
+        organisation="+cmd|' /C calc'!A0",
+        email="@sum@example.com",
+        phone="+86 138 0000 1234",
+        country="\tTab country",
+        message="\r-2+3",
+        owner=owner,
+        park=park,
+    )
+    enquiry.projects.add(project)
+    second = make_enquiry(2, name="  =1+1", organisation="Plain Ltd", phone="-1234-5678")
+    response = _act(officer_client, "export_csv", enquiry, second)
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    header, *data = rows
+    by_reference = {row[0]: dict(zip(header, row, strict=True)) for row in data}
+    first = by_reference["GX-2026-00001"]
+    assert first["name"] == '\'=HYPERLINK("http://evil.example","Win")'
+    assert first["organisation"] == "'+cmd|' /C calc'!A0"
+    assert first["email"] == "'@sum@example.com"
+    assert first["phone"] == "'+86 138 0000 1234"
+    assert first["country or region"] == "'\tTab country"
+    assert first["message"] == "'\r-2+3"
+    assert first["owner"] == "'@boss"
+    assert first["projects"] == "'=Project"
+    assert first["industrial park"] == "'-Park"
+    other = by_reference["GX-2026-00002"]
+    assert other["name"] == "'  =1+1"
+    assert other["phone"] == "'-1234-5678"
+    assert other["organisation"] == "Plain Ltd"
+    # No cell of either row begins with a character a spreadsheet reads as a formula.
+    for row in data:
+        for cell in row:
+            assert not cell.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r"))
 
 
 def test_notes_are_stamped_with_author_and_time(officer_client, officer):

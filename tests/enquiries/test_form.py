@@ -9,7 +9,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from portal.enquiries.models import Enquiry, Notification, PrivacyNotice
 from tests.factories import make_park, make_project
 
-from .conftest import enquiry_data, form_token, reference_from
+from .conftest import enquiry_data, form_token, reference_from, send_due_mail
 
 URL = "/en/enquire/"
 
@@ -95,15 +95,13 @@ def test_newline_in_the_name_is_refused(client, db):
     assert Enquiry.objects.count() == 0
 
 
-def test_valid_enquiry_is_stored_mailed_and_confirmed(
-    client, officer_project, django_capture_on_commit_callbacks
-):
+def test_valid_enquiry_is_stored_mailed_and_confirmed(client, officer_project):
     second = make_project(slug="bearing-steel")
     data = enquiry_data(projects=["ring-forging", "bearing-steel"])
     token = form_token(utm_source="expo", utm_campaign="hannover-2026")
     data["token"] = token
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(URL, data, HTTP_REFERER="http://testserver/en/projects/")
+    response = client.post(URL, data, HTTP_REFERER="http://testserver/en/projects/")
+    send_due_mail()
     assert response.status_code == 302
     enquiry = Enquiry.objects.get()
     assert enquiry.reference == reference_from(response)
@@ -135,32 +133,28 @@ def test_valid_enquiry_is_stored_mailed_and_confirmed(
     assert "Anna" not in page.content.decode()
 
 
-def test_acknowledgement_in_the_preferred_language(
-    client, db, settings, django_capture_on_commit_callbacks
-):
+def test_acknowledgement_in_the_preferred_language(client, db, settings):
     settings.ENQUIRY_DEFAULT_INBOX = "inbox@guanxian.example.cn"
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(URL, enquiry_data(language="zh-hans"))
+    client.post(URL, enquiry_data(language="zh-hans"))
+    send_due_mail()
     enquiry = Enquiry.objects.get()
     officer, investor = mail.outbox
     assert officer.to == ["inbox@guanxian.example.cn"]
     assert investor.subject == f"您向冠县投资促进部门提交的咨询 {enquiry.reference}"
 
 
-def test_park_officer_answers_when_the_project_has_none(
-    client, db, django_capture_on_commit_callbacks
-):
+def test_park_officer_answers_when_the_project_has_none(client, db):
     park = make_park(contact_name="Li Wei", contact_email="park@guanxian.example.cn")
     project = make_project(park=park)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(URL, enquiry_data(projects=[project.slug]))
+    client.post(URL, enquiry_data(projects=[project.slug]))
+    send_due_mail()
     assert mail.outbox[0].to == ["park@guanxian.example.cn"]
 
 
-def test_chosen_park_officer_answers_a_park_enquiry(client, db, django_capture_on_commit_callbacks):
+def test_chosen_park_officer_answers_a_park_enquiry(client, db):
     park = make_park(contact_name="Li Wei", contact_email="park2@guanxian.example.cn")
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(URL, enquiry_data(park=park.slug))
+    client.post(URL, enquiry_data(park=park.slug))
+    send_due_mail()
     assert mail.outbox[0].to == ["park2@guanxian.example.cn"]
     assert Enquiry.objects.get().park == park
 
@@ -210,11 +204,9 @@ def test_form_page_query_count_does_not_grow_with_the_registry(
         client.get(URL, {"project": ["a", "b"], "park": "c"})
 
 
-def test_officer_known_by_phone_only_is_passed_over_for_the_parks(
-    client, db, django_capture_on_commit_callbacks
-):
+def test_officer_known_by_phone_only_is_passed_over_for_the_parks(client, db):
     park = make_park(contact_name="Li Wei", contact_email="park3@guanxian.example.cn")
     project = make_project(park=park, contact_name="Zhao", contact_phone="+86 635 111 2222")
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(URL, enquiry_data(projects=[project.slug]))
+    client.post(URL, enquiry_data(projects=[project.slug]))
+    send_due_mail()
     assert mail.outbox[0].to == ["park3@guanxian.example.cn"]
