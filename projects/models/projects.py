@@ -172,7 +172,25 @@ class Project(Publishable, ContactOfficer, GalleryOwner):
         verbose_name_plural = _("projects")
         indexes = [
             models.Index(fields=["is_published", "published_at"]),
-            models.Index(fields=["kind", "stage"]),
+            # Covers the registry overview's one grouped query (projects/overview.py), so it
+            # reads the index alone, in its grouping order, however many projects there are.
+            models.Index(
+                fields=[
+                    "kind",
+                    "stage",
+                    "sector",
+                    "park",
+                    "is_published",
+                    "published_at",
+                    "investment_yuan",
+                    "updated_at",
+                ],
+                name="project_overview_idx",
+            ),
+            # A park's published projects, counted and listed on its card and its page.
+            models.Index(
+                fields=["park", "is_published", "published_at"], name="project_park_published_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
