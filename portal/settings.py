@@ -6,6 +6,7 @@ SQLite, a cache in files that the server's workers share, mail printed to the co
 on local disk.
 """
 
+from email.utils import getaddresses
 from pathlib import Path
 
 import environ
@@ -52,6 +53,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Versions of every content record, for history, compare and restore (portal/core/revisions.py).
+    "reversion",
     # The kernel first, then the registry, then the apps built on it, then the site shell.
     "portal.core",
     "projects",
@@ -268,6 +271,12 @@ DEFAULT_FROM_EMAIL = env.str(
 )
 SERVER_EMAIL = env.str("DJANGO_SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=10)
+# Who gets a mail for each server error: "Name <address>, Other <address>".
+ADMINS = [
+    (name, address)
+    for name, address in getaddresses([env.str("DJANGO_ADMINS", default="")])
+    if "@" in address
+]
 
 # --- The portal -----------------------------------------------------------------------------
 
@@ -373,23 +382,33 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Log lines carry the message and traceback only, never a request body, form values or
-# cookies, and e-mail addresses and phone numbers in them are masked. Error mails to ADMINS
-# go through DEFAULT_EXCEPTION_REPORTER_FILTER above.
+# cookies, and e-mail addresses and phone numbers in them are masked. Server errors are also
+# mailed to ADMINS, when set, by Django's own "django" logger (outside debug), through
+# DEFAULT_EXCEPTION_REPORTER_FILTER above.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_personal_data": {"()": "portal.security.reporting.RedactPersonalDataFilter"}},
+    "filters": {
+        "no_personal_data": {"()": "portal.security.reporting.RedactPersonalDataFilter"},
+        "one_line_warning": {"()": "portal.security.reporting.OneLineWarningFilter"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "plain",
             "filters": ["no_personal_data"],
-        }
+        },
+        "console_one_line": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["one_line_warning", "no_personal_data"],
+        },
     },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {
-        # Scanners send made-up Host headers all day: log them, but do not mail ADMINS each one.
-        "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
+        # Scanners send made-up Host headers all day: one warning line each, without the
+        # traceback, and no mail to ADMINS.
+        "django.security.DisallowedHost": {"handlers": ["console_one_line"], "propagate": False},
     },
 }

@@ -60,3 +60,19 @@ class RedactPersonalDataFilter(logging.Filter):
         if record.exc_info and not record.exc_text:
             record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
         return True
+
+
+class OneLineWarningFilter(logging.Filter):
+    """Turns a record into one warning line: the message, without traceback or stack.
+
+    For refusals that are the client's doing (a made-up Host header), where Django logs an
+    error with the exception attached, and the middleware's re-raise doubles the traceback.
+    """
+
+    def filter(self, record):
+        record.exc_info = record.exc_text = record.stack_info = None
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        message = record.getMessage()
+        if "\n" in message:
+            record.msg, record.args = " ".join(message.split()), ()
+        return True

@@ -21,16 +21,20 @@ PERSONAL = ["Zhang Wei", EMAIL, PHONE, MESSAGE, COOKIE, "zhang.wei@", "138 1234"
 
 @pytest.fixture
 def console():
-    """The configured console handler (settings.LOGGING), writing into a buffer."""
-    handler = next(
+    """The configured console handlers (settings.LOGGING), writing into one buffer: the root's,
+    and the one-line handler of refused Host headers."""
+    loggers = [logging.getLogger(), logging.getLogger("django.security.DisallowedHost")]
+    handlers = {
         h
-        for h in logging.getLogger().handlers
+        for logger in loggers
+        for h in logger.handlers
         if any(isinstance(f, RedactPersonalDataFilter) for f in h.filters)
-    )
+    }
     buffer = io.StringIO()
-    previous = handler.setStream(buffer)
+    previous = {handler: handler.setStream(buffer) for handler in handlers}
     yield buffer
-    handler.setStream(previous)
+    for handler, stream in previous.items():
+        handler.setStream(stream)
 
 
 def leaks(text):
