@@ -20,8 +20,17 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", 200))
 # Load the application before forking, so the workers share its memory.
 preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() == "true"
-# The proxy in front sets X-Forwarded-For; only trust it from there.
-forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Forwarded headers (the scheme, SCRIPT_NAME, PATH_INFO) are trusted from no one unless
+# GUNICORN_FORWARDED_ALLOW_IPS names the proxy: gunicorn's own default trusts every local
+# process. Django reads X-Forwarded-Proto itself only with DJANGO_SECURE_PROXY_SSL_HEADER,
+# and the client address through portal/security/client.py, so gunicorn needs none of them
+# unless the proxy is configured.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "")
+# Only the header Django reads, so that a proxy which overwrites X-Forwarded-Proto cannot be
+# bypassed with X-Forwarded-Ssl or X-Forwarded-Protocol.
+secure_scheme_headers = {"X-FORWARDED-PROTO": "https"}
+# The portal is served at the root of its host: no path headers from the proxy.
+forwarder_headers = ""
 
 # An empty GUNICORN_ACCESS_LOG switches the access log off (the benchmark does).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None

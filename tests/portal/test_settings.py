@@ -1,12 +1,15 @@
 """The settings as production, a developer and the suite load them: storage, database
 connections, cache, the security defaults, gunicorn."""
 
+import http.client
 import json
 import os
 import runpy
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -38,6 +41,11 @@ print(json.dumps({
     "cache_prefix": settings.CACHES["default"].get("KEY_PREFIX"),
     "page_cache_seconds": settings.PAGE_CACHE_SECONDS,
     "middleware": settings.MIDDLEWARE,
+    "admins": settings.ADMINS,
+    "trusted_proxy_count": settings.TRUSTED_PROXY_COUNT,
+    "axes_lockout": settings.AXES_LOCKOUT_PARAMETERS,
+    "axes_client_ip": settings.AXES_CLIENT_IP_CALLABLE,
+    "address_limit": settings.LOGIN_ADDRESS_FAILURE_LIMIT,
 }, default=str))
 """
 
@@ -153,6 +161,48 @@ def test_connections_cache_and_page_cache_come_from_the_environment():
     assert found["page_cache_seconds"] == 0
 
 
+def test_error_mail_goes_to_the_admins_named_in_the_environment():
+    assert settings_under(**PRODUCTION)["admins"] == []
+    found = settings_under(
+        **PRODUCTION,
+        DJANGO_ADMINS="Portal operations <ops@guanxian.example.cn>, 王工 <wang@example.cn>",
+    )
+    assert found["admins"] == [
+        ["Portal operations", "ops@guanxian.example.cn"],
+        ["王工", "wang@example.cn"],
+    ]
+
+
+def test_sign_in_lockouts_count_pairs_and_the_client_address():
+    found = settings_under(**PRODUCTION)
+    assert found["axes_lockout"] == [["username", "ip_address"]]
+    assert found["axes_client_ip"] == "portal.security.client.client_address"
+    assert found["address_limit"] == 20
+    assert (
+        settings_under(**PRODUCTION, DJANGO_LOGIN_ADDRESS_FAILURE_LIMIT="50")["address_limit"] == 50
+    )
+
+
+@pytest.mark.parametrize(
+    ("environment", "count"),
+    [
+        ({}, 0),
+        ({"DJANGO_SECURE_PROXY_SSL_HEADER": "true"}, 1),
+        ({"DJANGO_SECURE_PROXY_SSL_HEADER": "true", "DJANGO_TRUSTED_PROXY_COUNT": "2"}, 2),
+        ({"DJANGO_SECURE_PROXY_SSL_HEADER": "true", "DJANGO_TRUSTED_PROXY_COUNT": "0"}, 0),
+        ({"DJANGO_TRUSTED_PROXY_COUNT": "1"}, 1),
+    ],
+)
+def test_the_trusted_proxy_count(environment, count):
+    assert settings_under(**PRODUCTION, **environment)["trusted_proxy_count"] == count
+
+
+def test_a_negative_proxy_count_is_refused():
+    result = load_settings(**PRODUCTION, DJANGO_TRUSTED_PROXY_COUNT="-1")
+    assert result.returncode != 0
+    assert "DJANGO_TRUSTED_PROXY_COUNT cannot be negative" in result.stderr
+
+
 # --- the suite's own settings (tests/settings.py) -----------------------------------------------
 
 
@@ -220,3 +270,89 @@ def test_gunicorn_accepts_the_config_file():
         timeout=60,
     )
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+def gunicorn_settings(**environment):
+    """The configuration as gunicorn itself resolves it from gunicorn.conf.py."""
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "gunicorn"), "--print-config", "-c", "gunicorn.conf.py"],
+        cwd=BASE_DIR,
+        env=clean_environment(
+            DJANGO_SETTINGS_MODULE="portal.settings", **PRODUCTION, **environment
+        ),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    values = {}
+    for line in result.stdout.splitlines():
+        name, _, value = line.partition("=")
+        values[name.strip()] = value.strip()
+    return values
+
+
+def test_gunicorn_trusts_forwarded_headers_from_no_one_by_default():
+    found = gunicorn_settings()
+    assert found["forwarded_allow_ips"] == "[]"
+    assert found["forwarder_headers"] == "[]"
+    assert found["secure_scheme_headers"] == "{'X-FORWARDED-PROTO': 'https'}"
+
+
+def test_gunicorn_trusts_the_proxy_it_is_given():
+    found = gunicorn_settings(GUNICORN_FORWARDED_ALLOW_IPS="10.0.0.1,192.168.0.0/16")
+    assert found["forwarded_allow_ips"] == "['10.0.0.1', '192.168.0.0/16']"
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.parametrize(
+    ("allowed", "header", "scheme"),
+    [
+        (None, ("X-Forwarded-Proto", "https"), "http"),
+        ("127.0.0.1", ("X-Forwarded-Proto", "https"), "https"),
+        # Only the header Django reads counts, so a proxy that overwrites it is not bypassed.
+        ("127.0.0.1", ("X-Forwarded-Ssl", "on"), "http"),
+    ],
+)
+def test_gunicorn_sets_https_only_for_the_configured_proxy(tmp_path, allowed, header, scheme):
+    """security.txt names its own address, so it shows the scheme gunicorn gave the request."""
+    port = _free_port()
+    environment = {
+        "DJANGO_DEBUG": "true",
+        "DJANGO_CACHE_DIR": str(tmp_path),
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": "1",
+        "GUNICORN_ACCESS_LOG": "",
+    }
+    if allowed:
+        environment["GUNICORN_FORWARDED_ALLOW_IPS"] = allowed
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py"],
+        cwd=BASE_DIR,
+        env=clean_environment(DJANGO_SETTINGS_MODULE="portal.settings", **environment),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            try:
+                connection.request("GET", "/.well-known/security.txt", headers=dict([header]))
+                body = connection.getresponse().read().decode()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+            finally:
+                connection.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert f"Canonical: {scheme}://127.0.0.1:{port}/.well-known/security.txt" in body
