@@ -26,6 +26,9 @@ run: $(VENV)/.runtime-installed
 	$(DEV) $(PY) manage.py seed_demo
 	$(DEV) $(PY) manage.py ensure_admin
 	@echo "The site: http://$(HOST):$(PORT)/   The admin: http://$(HOST):$(PORT)/admin/"
+	@# The mail worker runs beside the server and stops with it.
+	$(DEV) $(PY) manage.py send_enquiry_notifications --loop 10 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## test: the static checks, then the whole suite

@@ -91,6 +91,8 @@ def test_investor_finds_a_project_and_enquires(page, settings, viewport_name):
     )
     assert list(enquiry.projects.all()) == [project]
     assert enquiry.status == Enquiry.Status.NEW
+    # The worker (`send_enquiry_notifications --loop`) sends what the request stored.
+    call_command("send_enquiry_notifications")
     recipients = {address for message in mail.outbox for address in message.to}
     assert "anna@example.de" in recipients, "the investor gets an acknowledgement"
     assert any(enquiry.reference in message.subject for message in mail.outbox)

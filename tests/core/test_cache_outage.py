@@ -13,6 +13,7 @@ import threading
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
+from django.core.management import call_command
 from django.core.cache import cache
 from django.urls import reverse
 
@@ -326,6 +327,7 @@ def test_enquiries_arrive_while_redis_is_down(
     assert response.status_code == 302
     enquiry = Enquiry.objects.get()
     assert enquiry.email == "anna@example.de"
+    call_command("send_enquiry_notifications")
     assert "anna@example.de" in {address for message in mail.outbox for address in message.to}
 
 
