@@ -14,6 +14,10 @@ class ParkListView(ListView):
         return Park.objects.published().for_cards()
 
 
+# A park page shows its newest projects; the project list, filtered by the park, holds them all.
+PROJECTS_ON_PARK_PAGE = 12
+
+
 class ParkDetailView(DraftPreviewMixin, DetailView):
     model = Park
     preview_permission = "projects.change_park"
@@ -25,13 +29,12 @@ class ParkDetailView(DraftPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         park = self.object
-        projects = list(
-            Project.objects.published()
-            .filter(park=park)
-            .for_cards()
-            .order_by(NEWEST_SIGNING_FIRST, "-investment_yuan", "slug")
+        published = Project.objects.published().filter(park=park)
+        context["projects"] = list(
+            published.for_cards().order_by(NEWEST_SIGNING_FIRST, "-investment_yuan", "slug")[
+                :PROJECTS_ON_PARK_PAGE
+            ]
         )
-        context["projects"] = projects
-        context["project_count"] = len(projects)
+        context["project_count"] = published.count()
         context["map_links"] = map_links(park.latitude, park.longitude, park.name)
         return context

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from pytest_django.asserts import assertContains
 
 from projects.models import Milestone, ParkCost, Project, ProjectDocument
 from tests.factories import make_park, make_project, make_sector
@@ -207,9 +208,24 @@ def test_park_pages_queries_are_fixed(client, django_assert_num_queries, count):
     make_full_projects(count, park=parks[0])
     with django_assert_num_queries(2):
         client.get("/en/projects/parks/")
-    # park, sectors, costs, images, documents, projects, their images
-    with django_assert_num_queries(7):
+    # park, sectors, costs, images, documents, the newest projects, their images, the count
+    with django_assert_num_queries(8):
         assert client.get(parks[0].get_absolute_url()).status_code == 200
+
+
+def test_a_park_page_shows_its_newest_projects_and_links_all_of_them(client):
+    park = make_park(slug="north")
+    make_full_projects(14, park=park)
+    response = client.get(park.get_absolute_url())
+    assert len(response.context["projects"]) == 12
+    assert response.context["project_count"] == 14
+    assertContains(
+        response,
+        '<a href="/en/projects/?park=north">See all 14 projects in this park</a>',
+        html=True,
+    )
+    chinese = client.get(park.get_absolute_url().replace("/en/", "/zh-hans/", 1)).content.decode()
+    assert "查看本园区全部14个项目" in chinese
 
 
 def test_descriptions_are_unique_per_page(client, demo):
