@@ -65,7 +65,15 @@ class ParkAdmin(
         ),
         (
             _("Contact officer"),
-            {"fields": ("contact_name", "contact_title", "contact_email", "contact_phone")},
+            {
+                "fields": (
+                    "responsible_officer",
+                    "contact_name",
+                    "contact_title",
+                    "contact_email",
+                    "contact_phone",
+                )
+            },
         ),
         (
             _("Publication"),

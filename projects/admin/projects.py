@@ -86,7 +86,13 @@ class ProjectAdmin(
             _("Contact officer"),
             {
                 "description": _("Leave empty to show the park's officer instead."),
-                "fields": ("contact_name", "contact_title", "contact_email", "contact_phone"),
+                "fields": (
+                    "responsible_officer",
+                    "contact_name",
+                    "contact_title",
+                    "contact_email",
+                    "contact_phone",
+                ),
             },
         ),
         (

@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -132,6 +133,17 @@ class Park(Publishable, ContactOfficer, GalleryOwner):
     )
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
+
+    responsible_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        limit_choices_to={"is_staff": True},
+        related_name="+",
+        verbose_name=_("responsible officer"),
+        help_text=_("The staff member who is told of every new enquiry about this park."),
     )
 
     objects = ParkQuerySet.as_manager()

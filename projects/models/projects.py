@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -162,6 +163,17 @@ class Project(Publishable, ContactOfficer, GalleryOwner):
         default=False,
         db_index=True,
         help_text=_("Featured projects lead the home page."),
+    )
+
+    responsible_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        limit_choices_to={"is_staff": True},
+        related_name="+",
+        verbose_name=_("responsible officer"),
+        help_text=_("The staff member who is told of every new enquiry about this project."),
     )
 
     objects = ProjectQuerySet.as_manager()
