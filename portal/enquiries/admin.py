@@ -1,21 +1,25 @@
-"""The officers' queue: enquiries by status, owner and due date, with notes and mail state."""
+"""The officers' queue: enquiries by status, owner and due date, each with its thread."""
 
-import csv
-
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Q
-from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from .models import Enquiry, Note, Notification, PrivacyNotice
+from . import desk
+from .export import enquiries_csv
+from .models import Enquiry, Holiday, Note, Notification, PrivacyNotice, ReplyTemplate
 from .notifications import resend
+from .submission import file_logged_enquiry
 
-OPEN_STATUSES = (Enquiry.Status.NEW, Enquiry.Status.IN_PROGRESS)
+OPEN_STATUSES = desk.OPEN_STATUSES
 SUBMITTED_FIELDS = (
     "reference",
+    "channel",
     "received_at",
     "name",
     "organisation",
@@ -35,6 +39,25 @@ SUBMITTED_FIELDS = (
     "spam_reason",
     "anonymised_at",
 )
+# What an officer types for an enquiry that came by phone, WeChat, mail, a fair or a visit.
+LOGGED_FIELDS = (
+    "channel",
+    "received_at",
+    "name",
+    "organisation",
+    "email",
+    "phone",
+    "country",
+    "investor_type",
+    "projects",
+    "park",
+    "investment_band",
+    "message",
+    "language",
+)
+# Kinds an officer adds by hand; replies, status changes and changes of owner are made by
+# the portal as they happen.
+HAND_KINDS = [(k.value, k.label) for k in (Note.Kind.NOTE, Note.Kind.CALL, Note.Kind.MESSAGE)]
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -53,14 +76,79 @@ class OverdueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class OwnerFilter(admin.SimpleListFilter):
+    """The owners to filter by: the officers, by full name, and "nobody"."""
+
+    title = _("owner")
+    parameter_name = "owner__id__exact"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("none", _("Nobody")),
+            *((str(u.pk), desk.full_name(u)) for u in desk.officers()),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "none":
+            return queryset.filter(owner__isnull=True)
+        if self.value() and self.value().isdigit():
+            return queryset.filter(owner_id=self.value())
+        return queryset
+
+
+class OfficerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return desk.full_name(obj)
+
+
+class EnquiryAdminForm(forms.ModelForm):
+    reply = forms.CharField(
+        label=_("Reply to the investor"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 10, "cols": 80}),
+        help_text=_(
+            "Sent by mail to the investor when you save, and kept on the thread. Write in the "
+            "language they chose."
+        ),
+    )
+
+    class Meta:
+        model = Enquiry
+        fields = ("status", "owner", "response_due")
+
+    def clean_reply(self):
+        reply = self.cleaned_data["reply"].strip()
+        if reply and self.instance.pk and not self.instance.email:
+            raise forms.ValidationError(
+                _("This enquiry has no email address: log the answer as a call instead.")
+            )
+        return reply
+
+
+class NoteForm(forms.ModelForm):
+    kind = forms.ChoiceField(label=_("kind"), choices=HAND_KINDS, initial=Note.Kind.NOTE)
+
+    class Meta:
+        model = Note
+        fields = ("kind", "text")
+
+
 class NoteInline(admin.TabularInline):
+    """Adds entries to the thread; the thread itself is shown whole, in order, above."""
+
     model = Note
+    form = NoteForm
     extra = 1
-    fields = ("text", "author", "created_at")
-    readonly_fields = ("author", "created_at")
+    fields = ("kind", "text")
+    verbose_name = _("entry to add to the thread")
+    verbose_name_plural = _("add to the thread")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).none()
 
     def has_change_permission(self, request, obj=None):
-        # A note is a record of what happened: written once, then kept as it was.
+        # An entry is a record of what happened: written once, then kept as it was.
         return False
 
 
@@ -77,6 +165,7 @@ class NotificationInline(admin.TabularInline):
 
 @admin.register(Enquiry)
 class EnquiryAdmin(admin.ModelAdmin):
+    form = EnquiryAdminForm
     list_display = (
         "reference",
         "received_at",
@@ -84,14 +173,15 @@ class EnquiryAdmin(admin.ModelAdmin):
         "organisation",
         "country",
         "status",
-        "owner",
+        "owner_name",
         "response_due",
         "overdue",
     )
     list_filter = (
         "status",
         OverdueFilter,
-        "owner",
+        OwnerFilter,
+        "channel",
         "projects",
         "park",
         "country",
@@ -100,74 +190,219 @@ class EnquiryAdmin(admin.ModelAdmin):
     search_fields = ("reference", "name", "organisation", "email")
     date_hierarchy = "received_at"
     list_select_related = ("owner",)
-    readonly_fields = SUBMITTED_FIELDS
-    fieldsets = (
-        (_("Handling"), {"fields": ("status", "owner", "response_due", "answered_at")}),
-        (_("The enquiry"), {"fields": SUBMITTED_FIELDS}),
+    actions = (
+        "assign_to_me",
+        "take_over",
+        "mark_answered",
+        "mark_spam",
+        "resend_notifications",
+        "export_csv",
     )
-    inlines = (NoteInline, NotificationInline)
-    actions = ("assign_to_me", "mark_answered", "mark_spam", "resend_notifications", "export_csv")
 
-    def has_add_permission(self, request):
-        # Enquiries come from the form, which gives each its reference; none is made up here.
-        return False
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return ((None, {"fields": LOGGED_FIELDS}), (_("Handling"), {"fields": ("owner",)}))
+        return (
+            (_("Handling"), {"fields": ("status", "owner", "response_due", "answered_at")}),
+            (_("Reply"), {"fields": ("reply_templates", "reply")}),
+            (_("Thread"), {"fields": ("thread",)}),
+            (_("The enquiry"), {"fields": SUBMITTED_FIELDS}),
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ()
+        return ("answered_at", "reply_templates", "thread", *SUBMITTED_FIELDS)
+
+    def get_inlines(self, request, obj):
+        return (NoteInline, NotificationInline) if obj is not None else ()
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        template = request.GET.get("template", "")
+        if obj is not None and template.isdigit():
+            chosen = ReplyTemplate.objects.filter(pk=template).first()
+            if chosen is not None:
+                form.base_fields["reply"].initial = chosen.render(obj)
+        return form
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "owner":
+            kwargs["queryset"] = desk.officers()
+            kwargs["form_class"] = OfficerChoiceField
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(boolean=True, description=_("overdue"))
     def overdue(self, obj):
         return obj.is_overdue
 
+    @admin.display(description=_("owner"), ordering="owner__first_name")
+    def owner_name(self, obj):
+        return desk.full_name(obj.owner)
+
+    @admin.display(description=_("templates"))
+    def reply_templates(self, obj):
+        templates = ReplyTemplate.objects.filter(language=obj.language)
+        if not templates:
+            return gettext("None in this language yet.")
+        return format_html_join(
+            " · ", '<a href="?template={}">{}</a>', ((t.pk, t.title) for t in templates)
+        )
+
+    @admin.display(description=_("thread"))
+    def thread(self, obj):
+        entries = obj.notes.select_related("author")
+        rows = [
+            (
+                timezone.localtime(obj.received_at).strftime("%Y-%m-%d %H:%M"),
+                Note.Kind.MESSAGE.label,
+                obj.name,
+                obj.message,
+            ),
+            *(
+                (
+                    timezone.localtime(e.created_at).strftime("%Y-%m-%d %H:%M"),
+                    e.get_kind_display(),
+                    desk.full_name(e.author),
+                    e.text,
+                )
+                for e in entries
+            ),
+        ]
+        return format_html(
+            '<ol class="enquiry-thread">{}</ol>',
+            format_html_join(
+                "",
+                '<li><p><strong>{}</strong> · {} · {}</p><p style="white-space: pre-line">{}</p>'
+                "</li>",
+                rows,
+            ),
+        )
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("owner", "park")
 
     def save_model(self, request, obj, form, change):
-        if obj.status == Enquiry.Status.ANSWERED and obj.answered_at is None:
-            obj.answered_at = timezone.now()
+        if not change:
+            file_logged_enquiry(obj)
+            return
+        before = Enquiry.objects.only("status", "owner").get(pk=obj.pk)
         super().save_model(request, obj, form, change)
+        desk.record_status(obj, before.status, obj.status, request.user)
+        if before.owner_id != obj.owner_id:
+            desk.assign(obj, obj.owner, request.user, previous=before.owner)
+        if form.cleaned_data.get("reply"):
+            desk.send_reply(obj, form.cleaned_data["reply"], request.user)
+
+    def save_related(self, request, form, formsets, change):
+        form.save_m2m()
+        if not change and form.instance.owner_id:
+            desk.assign(form.instance, form.instance.owner, request.user)
+        for formset in formsets:
+            self.save_formset(request, form, formset, change)
 
     def save_formset(self, request, form, formset, change):
-        for note in formset.save(commit=False):
-            if note.author_id is None:
-                note.author = request.user
-            note.save()
-        for note in formset.deleted_objects:
-            note.delete()
+        for entry in formset.save(commit=False):
+            entry.author = request.user
+            entry.save()
+            desk.apply_entry(form.instance, entry)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        # To the new enquiry's page, where its reference and thread are.
+        return super().response_add(
+            request, obj, reverse("admin:enquiries_enquiry_change", args=[obj.pk])
+        )
+
+    def _report(self, request, done, skipped, done_message, skipped_message):
+        if done:
+            self.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+        if skipped:
+            self.message_user(request, skipped_message % {"count": skipped}, messages.WARNING)
 
     @admin.action(description=_("Assign to me"), permissions=["change"])
     def assign_to_me(self, request, queryset):
-        count = queryset.update(owner=request.user)
-        queryset.filter(status=Enquiry.Status.NEW).update(status=Enquiry.Status.IN_PROGRESS)
-        self.message_user(
+        free = list(queryset.filter(owner__isnull=True))
+        for enquiry in free:
+            desk.assign(enquiry, request.user, request.user)
+            desk.start_if_new(enquiry, request.user)
+        skipped = queryset.count() - len(free)
+        self._report(
             request,
+            len(free),
+            skipped,
             ngettext(
-                "%(count)d enquiry assigned to you.", "%(count)d enquiries assigned to you.", count
-            )
-            % {"count": count},
-            messages.SUCCESS,
+                "%(count)d enquiry assigned to you.",
+                "%(count)d enquiries assigned to you.",
+                len(free),
+            ),
+            ngettext(
+                "%(count)d enquiry already has an owner and was left to them; use "
+                "“Take over” to take it.",
+                "%(count)d enquiries already have an owner and were left to them; use "
+                "“Take over” to take them.",
+                skipped,
+            ),
         )
 
-    @admin.action(description=_("Mark answered"), permissions=["change"])
-    def mark_answered(self, request, queryset):
-        queryset.filter(answered_at__isnull=True).update(answered_at=timezone.now())
-        count = queryset.update(status=Enquiry.Status.ANSWERED)
-        self.message_user(
+    @admin.action(description=_("Take over from a colleague"), permissions=["change"])
+    def take_over(self, request, queryset):
+        theirs = list(
+            queryset.filter(owner__isnull=False).exclude(owner=request.user).select_related("owner")
+        )
+        for enquiry in theirs:
+            desk.assign(enquiry, request.user, request.user, previous=enquiry.owner)
+            desk.start_if_new(enquiry, request.user)
+        self._report(
             request,
+            len(theirs),
+            0,
             ngettext(
-                "%(count)d enquiry marked answered.", "%(count)d enquiries marked answered.", count
+                "%(count)d enquiry taken over.", "%(count)d enquiries taken over.", len(theirs)
+            ),
+            "",
+        )
+
+    @admin.action(description=_("Mark answered (by other means)"), permissions=["change"])
+    def mark_answered(self, request, queryset):
+        open_ones = list(queryset.filter(status__in=OPEN_STATUSES))
+        for enquiry in open_ones:
+            desk.log(
+                enquiry,
+                Note.Kind.CALL,
+                gettext("Marked answered from the queue."),
+                request.user,
             )
-            % {"count": count},
-            messages.SUCCESS,
+        self._report(
+            request,
+            len(open_ones),
+            queryset.count() - len(open_ones),
+            ngettext(
+                "%(count)d enquiry marked answered.",
+                "%(count)d enquiries marked answered.",
+                len(open_ones),
+            ),
+            ngettext(
+                "%(count)d enquiry was not open and was left as it was.",
+                "%(count)d enquiries were not open and were left as they were.",
+                queryset.count() - len(open_ones),
+            ),
         )
 
     @admin.action(description=_("Mark as spam"), permissions=["change"])
     def mark_spam(self, request, queryset):
-        count = queryset.update(status=Enquiry.Status.SPAM)
-        self.message_user(
+        enquiries = list(queryset.exclude(status=Enquiry.Status.SPAM))
+        queryset.update(status=Enquiry.Status.SPAM)
+        for enquiry in enquiries:
+            desk.record_status(enquiry, enquiry.status, Enquiry.Status.SPAM, request.user)
+        count = len(enquiries)
+        self._report(
             request,
+            count,
+            0,
             ngettext(
                 "%(count)d enquiry marked as spam.", "%(count)d enquiries marked as spam.", count
-            )
-            % {"count": count},
-            messages.SUCCESS,
+            ),
+            "",
         )
 
     @admin.action(description=_("Resend notifications"), permissions=["change"])
@@ -186,66 +421,22 @@ class EnquiryAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export selected as CSV (opens in Excel)"), permissions=["view"])
     def export_csv(self, request, queryset):
-        # UTF-8 with a byte-order mark: without it Excel reads the file as ANSI and garbles
-        # every Chinese character.
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="enquiries.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response)
-        columns = (
-            "reference",
-            "received_at",
-            "status",
-            "owner",
-            "response_due",
-            "name",
-            "organisation",
-            "email",
-            "phone",
-            "country",
-            "investor_type",
-            "projects",
-            "park",
-            "investment_band",
-            "language",
-            "message",
-        )
-        writer.writerow([str(Enquiry._meta.get_field(c).verbose_name) for c in columns])
-        for enquiry in queryset.select_related("owner", "park").prefetch_related("projects"):
-            row = [
-                enquiry.reference,
-                timezone.localtime(enquiry.received_at).strftime("%Y-%m-%d %H:%M"),
-                enquiry.get_status_display(),
-                enquiry.owner.get_username() if enquiry.owner else "",
-                enquiry.response_due or "",
-                enquiry.name,
-                enquiry.organisation,
-                enquiry.email,
-                enquiry.phone,
-                enquiry.country,
-                enquiry.get_investor_type_display(),
-                "; ".join(p.name for p in enquiry.projects.all()),
-                enquiry.park.name if enquiry.park else "",
-                enquiry.get_investment_band_display(),
-                enquiry.language,
-                enquiry.message,
-            ]
-            # Every cell, not only the visitor's: staff-entered names reach the sheet too.
-            writer.writerow([_spreadsheet_safe(str(cell)) for cell in row])
-        return response
+        return enquiries_csv(queryset)
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+@admin.register(ReplyTemplate)
+class ReplyTemplateAdmin(admin.ModelAdmin):
+    list_display = ("title", "language")
+    list_filter = ("language",)
+    search_fields = ("title", "body")
 
 
-def _spreadsheet_safe(value):
-    """No cell runs as a spreadsheet formula (CSV injection), not even after leading spaces.
-
-    A phone number such as +86 138 0000 1234 is guarded too: Excel would read it as a sum.
-    """
-    if value.lstrip(" ").startswith(FORMULA_STARTS):
-        return f"'{value}"
-    return value
+@admin.register(Holiday)
+class HolidayAdmin(admin.ModelAdmin):
+    list_display = ("date", "name", "is_working_day")
+    list_filter = ("is_working_day",)
+    search_fields = ("name",)
+    date_hierarchy = "date"
 
 
 @admin.register(PrivacyNotice)

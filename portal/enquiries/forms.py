@@ -133,6 +133,8 @@ class EnquiryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["projects"].queryset = Project.objects.published().order_by("name", "slug")
         self.fields["park"].queryset = Park.objects.published().order_by("name", "slug")
+        # Optional in the model for enquiries logged from a call; the web form answers by mail.
+        self.fields["email"].required = True
         if not self.is_bound:
             # The language the visitor reads the form in, not the model's default.
             self.initial["language"] = get_language()

@@ -85,8 +85,30 @@ class Enquiry(models.Model):
         INDIVIDUAL = "individual", _("Individual investor")
         OTHER = "other", _("Other")
 
+    class Channel(models.TextChoices):
+        WEB = "web", _("Web form")
+        PHONE = "phone", _("Phone")
+        WECHAT = "wechat", _("WeChat")
+        EMAIL = "email", _("E-mail")
+        FAIR = "fair", _("Fair or event")
+        LETTER = "letter", _("Letter")
+        VISIT = "visit", _("Visit")
+
     reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
-    received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    channel = models.CharField(
+        _("channel"),
+        max_length=10,
+        choices=Channel.choices,
+        default=Channel.WEB,
+        db_index=True,
+        help_text=_("How the enquiry reached us."),
+    )
+    received_at = models.DateTimeField(
+        _("received"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("When the investor called, wrote or came; the due date counts from it."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
     )
@@ -107,11 +129,18 @@ class Enquiry(models.Model):
         db_index=True,
         help_text=_("Set from the working days allowed for a first answer; change it if agreed."),
     )
-    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_at = models.DateTimeField(
+        _("first answered"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set by the first reply sent from here or logged as given by other means."),
+    )
 
     name = models.CharField(_("name"), max_length=120)
     organisation = models.CharField(_("organisation"), max_length=200)
-    email = models.EmailField(_("email"), max_length=254)
+    # Blank only for enquiries an officer logs from a call or a visit; the web form requires it.
+    email = models.EmailField(_("email"), max_length=254, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     country = models.CharField(_("country or region"), max_length=100, db_index=True)
     investor_type = models.CharField(
@@ -169,17 +198,98 @@ class Enquiry(models.Model):
         )
 
 
+class Holiday(models.Model):
+    """A day off on a weekday, or a make-up working day (调休) on a weekend."""
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    is_working_day = models.BooleanField(
+        _("make-up working day"),
+        default=False,
+        help_text=_("Tick for a Saturday or Sunday that is worked in exchange for a holiday."),
+    )
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("public holiday or make-up day")
+        verbose_name_plural = _("public holidays and make-up days")
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.name}"
+
+
+def _exceptions(first, last):
+    """{date: is_working_day} for the holidays and make-up days from `first` to `last`."""
+    return dict(
+        Holiday.objects.filter(date__range=(first, last)).values_list("date", "is_working_day")
+    )
+
+
+def is_working_day(day, exceptions):
+    return exceptions.get(day, day.weekday() < 5)
+
+
 def add_working_days(start, days):
-    """The date `days` working days (Monday to Friday) after `start`."""
+    """The date `days` working days after `start`, skipping weekends and public holidays and
+    counting make-up working days (调休), as the State Council's schedule lays them down."""
+    # The longest run of days off (the Spring Festival with its weekends) is under two weeks.
+    exceptions = _exceptions(start, start + datetime.timedelta(days=days * 2 + 21))
     current = start
     while days > 0:
         current += datetime.timedelta(days=1)
-        if current.weekday() < 5:
+        if is_working_day(current, exceptions):
             days -= 1
     return current
 
 
+def working_days_between(start, end, exceptions=None):
+    """Working days after `start` up to and including `end`: 0 for the same day."""
+    if exceptions is None:
+        exceptions = _exceptions(start, end)
+    count, current = 0, start
+    while current < end:
+        current += datetime.timedelta(days=1)
+        count += is_working_day(current, exceptions)
+    return count
+
+
+class ReplyTemplate(models.Model):
+    """A starting text for replies, in one language; the officer edits it before sending."""
+
+    title = models.CharField(_("title"), max_length=100)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    body = models.TextField(
+        _("text"),
+        max_length=5000,
+        help_text=_("{name} and {reference} are replaced by the investor's name and reference."),
+    )
+
+    class Meta:
+        ordering = ["language", "title"]
+        verbose_name = _("reply template")
+        verbose_name_plural = _("reply templates")
+
+    def __str__(self):
+        return f"{self.title} ({self.get_language_display()})"
+
+    def render(self, enquiry):
+        return self.body.replace("{name}", enquiry.name).replace("{reference}", enquiry.reference)
+
+
 class Note(models.Model):
+    """One entry of an enquiry's thread: a reply sent, a note, a call, a change of hands."""
+
+    class Kind(models.TextChoices):
+        MESSAGE = "message", _("Message from the investor")
+        REPLY = "reply", _("Reply sent")
+        NOTE = "note", _("Internal note")
+        STATUS = "status", _("Status change")
+        ASSIGNMENT = "assignment", _("Change of owner")
+        CALL = "call", _("Answered by other means (call, meeting)")
+
+    # The kinds that answer the investor and so set the first-response time.
+    ANSWERS = (Kind.REPLY, Kind.CALL)
+
     enquiry = models.ForeignKey(
         Enquiry, on_delete=models.CASCADE, related_name="notes", verbose_name=_("enquiry")
     )
@@ -191,13 +301,14 @@ class Note(models.Model):
         editable=False,
         verbose_name=_("author"),
     )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NOTE)
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
-    text = models.TextField(_("note"), max_length=5000)
+    text = models.TextField(_("text"), max_length=5000)
 
     class Meta:
         ordering = ["created_at", "pk"]
-        verbose_name = _("internal note")
-        verbose_name_plural = _("internal notes")
+        verbose_name = _("thread entry")
+        verbose_name_plural = _("thread")
 
     def __str__(self):
         return f"{self.enquiry.reference} #{self.pk}"
@@ -207,6 +318,8 @@ class Notification(models.Model):
     class Kind(models.TextChoices):
         OFFICER = "officer", _("To the officer")
         ACKNOWLEDGEMENT = "acknowledgement", _("To the investor")
+        ASSIGNED = "assigned", _("To the new owner")
+        REPLY = "reply", _("Reply to the investor")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -217,6 +330,15 @@ class Notification(models.Model):
         Enquiry, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("enquiry")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    entry = models.ForeignKey(
+        Note,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+        verbose_name=_("thread entry"),
+        help_text=_("The reply this message carries."),
+    )
     recipient = models.EmailField(_("recipient"), max_length=254)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     state = models.CharField(

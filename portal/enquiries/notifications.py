@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.text import get_text_list
 from django.utils.translation import gettext
 
+from .desk import admin_url
 from .models import Notification
 
 logger = logging.getLogger(__name__)
@@ -25,11 +26,17 @@ RETRY_BASE_SECONDS = 120
 
 
 def officer_address(enquiry, projects):
-    """The first chosen project's officer (or its park's), else the chosen park's, else the inbox.
+    """The responsible officer of the first chosen project, of its park or of the chosen park;
+    without one, the first of those with a contact address, else the inbox.
 
     An officer known by phone only is skipped for the next one with an email address.
     """
     first = projects[0] if projects else None
+    subjects = [first, first.park if first else None, enquiry.park]
+    for subject in subjects:
+        officer = subject.responsible_officer if subject is not None else None
+        if officer is not None and officer.is_active and officer.email:
+            return officer.email
     candidates = (first.contact if first else None, first.park if first else None, enquiry.park)
     for candidate in candidates:
         if candidate is not None and candidate.contact_email:
@@ -63,10 +70,24 @@ def build_message(notification):
     with translation.override(notification.language):
         # The names as published in the reader's language, listed as that language lists them.
         context["project_names"] = get_text_list([p.name for p in projects], gettext("and"))
-        if notification.kind == Notification.Kind.OFFICER:
-            subject = gettext("New enquiry %(reference)s") % {"reference": enquiry.reference}
+        if notification.kind in (Notification.Kind.OFFICER, Notification.Kind.ASSIGNED):
+            context["admin_url"] = admin_url(enquiry)
+            if notification.kind == Notification.Kind.OFFICER:
+                subject = gettext("New enquiry %(reference)s") % {"reference": enquiry.reference}
+            else:
+                subject = gettext("Enquiry %(reference)s assigned to you") % {
+                    "reference": enquiry.reference
+                }
+            context["assigned"] = notification.kind == Notification.Kind.ASSIGNED
             body = render_to_string("enquiries/email/officer.txt", context)
             reply_to = [enquiry.email] if enquiry.email else None
+        elif notification.kind == Notification.Kind.REPLY:
+            subject = gettext(
+                "Re: your enquiry %(reference)s to the Guanxian investment office"
+            ) % {"reference": enquiry.reference}
+            context["reply"] = notification.entry.text
+            body = render_to_string("enquiries/email/reply.txt", context)
+            reply_to = [settings.ENQUIRY_DEFAULT_INBOX]
         else:
             subject = gettext("Your enquiry %(reference)s to the Guanxian investment office") % {
                 "reference": enquiry.reference
@@ -136,7 +157,7 @@ def due_notifications(max_attempts=None):
             Q(state=Notification.State.PENDING) | (Q(state=Notification.State.FAILED) & retry_due),
             attempts__lt=limit,
         )
-        .select_related("enquiry")
+        .select_related("enquiry", "entry")
         .order_by("created_at", "pk")
     )
 

@@ -109,3 +109,24 @@ def store_enquiry(form, *, utm, referrer, spam_reason="", client=""):
             plan_notifications(enquiry, list(projects))
     logger.info("Enquiry %s stored%s", enquiry.reference, " as spam" if spam_reason else "")
     return enquiry, True
+
+
+def file_logged_enquiry(enquiry):
+    """Number and save an enquiry an officer logs from a call, a visit, a fair or a letter.
+
+    It takes its reference from the same counter as the web form's and joins the same queue;
+    its due date counts from when it was received. No acknowledgement is mailed: the officer
+    who took it is in touch already.
+    """
+    with transaction.atomic():
+        counter = _locked_counter(timezone.localdate().year)
+        counter.last += 1
+        counter.save(update_fields=["last"])
+        enquiry.reference = f"GX-{counter.year}-{counter.last:05d}"
+        enquiry.response_due = add_working_days(
+            timezone.localdate(enquiry.received_at), settings.ENQUIRY_RESPONSE_WORKING_DAYS
+        )
+        enquiry.fingerprint = fingerprint(enquiry, [])
+        enquiry.save()
+    logger.info("Enquiry %s logged (%s)", enquiry.reference, enquiry.channel)
+    return enquiry

@@ -350,6 +350,7 @@ def test_notes_are_stamped_with_author_and_time(officer_client, officer):
         "notes-INITIAL_FORMS": "0",
         "notes-MIN_NUM_FORMS": "0",
         "notes-MAX_NUM_FORMS": "1000",
+        "notes-0-kind": "note",
         "notes-0-text": "Called the investor; sending the land price list.",
         "notifications-TOTAL_FORMS": "0",
         "notifications-INITIAL_FORMS": "0",
@@ -358,8 +359,10 @@ def test_notes_are_stamped_with_author_and_time(officer_client, officer):
     }
     response = officer_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
-    note = Note.objects.get()
+    note = Note.objects.get(kind=Note.Kind.NOTE)
     assert note.author == officer and note.created_at is not None
+    # The status and the owner changed too, each on the thread.
+    assert set(Note.objects.values_list("kind", flat=True)) == {"note", "status", "assignment"}
     enquiry.refresh_from_db()
     assert enquiry.status == Enquiry.Status.IN_PROGRESS
 
@@ -381,6 +384,7 @@ def test_a_notice_someone_agreed_to_can_no_longer_be_edited(officer_client):
     assert 'name="body_zh_hans"' not in html and notice.version in html
 
 
-def test_enquiries_are_not_made_up_in_the_admin(officer_client, admin_client):
-    assert officer_client.get(reverse("admin:enquiries_enquiry_add")).status_code == 403
-    assert admin_client.get(reverse("admin:enquiries_enquiry_add")).status_code == 403
+def test_officers_may_log_enquiries_but_editors_may_not(officer_client, client, staff_in_group):
+    assert officer_client.get(reverse("admin:enquiries_enquiry_add")).status_code == 200
+    client.force_login(staff_in_group("Content editors", "editor"))
+    assert client.get(reverse("admin:enquiries_enquiry_add")).status_code == 403
