@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from portal.core.page_cache import do_not_store
 from portal.models import AccessibilityStatement, HomePage
 from portal.news.models import Article
 from portal.search import MAX_QUERY_LENGTH, matching, parse_query, results_for
@@ -106,6 +107,12 @@ def search(request):
     }
     response = HttpResponse(loader.render_to_string("portal/search.html", context, request))
     response["X-Robots-Tag"] = "noindex"
+    pages = request.GET.getlist("page")
+    shown = [str(page_obj.number)] if page_obj else []
+    if len(request.GET.getlist("q")) > 1 or (pages and pages != shown):
+        # Any page number gives a page here (the nearest one): one entry per spelling of it
+        # would fill the page cache.
+        do_not_store(response)
     return response
 
 

@@ -17,6 +17,16 @@ is sent compressed to every client that accepts gzip, decompressed to the others
 cookie that names no session (a stale cookie, or one made up to get past the cache) is
 treated as no cookie: the visitor gets the page every anonymous visitor gets.
 
+One page, one entry. A query string is part of the key, so a parameter no page reads would
+otherwise make a new entry and a new render for every value, which anyone can send: an
+anonymous GET or HEAD whose query string holds any other parameter (campaign tags such as
+`utm_source` included; the portal runs no analytics) is answered with a 301 to the same
+address without it, the parameters pages read kept in their order (`QUERY_PARAMETERS`, or
+`PAGE_CACHE_QUERY_PARAMETERS`). That costs no query. A view whose known parameters hold a
+value it did not understand (it says so on the page) or is spelled another way than the page
+it shows marks its response with `do_not_store`, so such a page is rendered but never kept;
+and no entry is kept whose compressed page exceeds `PAGE_CACHE_MAX_ENTRY_BYTES`.
+
 While the cache cannot be reached (`portal.core.cache_backends`), pages are rendered from the
 database on every request: slower, never wrong. Staff POSTs to the admin that may change
 content renew the version after the view, for bulk actions that change rows without a model
@@ -27,14 +37,17 @@ import gzip
 import logging
 import re
 from importlib import import_module
+from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
 from django.utils.cache import cc_delim_re, patch_vary_headers, set_response_etag
+from django.utils.encoding import escape_uri_path
+from django.utils.http import escape_leading_slashes
 from django.utils.translation import get_language_from_request
 
 from portal.core import content_version
@@ -51,6 +64,28 @@ HARMLESS_VARY = frozenset({"accept-language", "cookie"})
 # A response carries these per-request headers; the rest is stored with the page.
 NOT_STORED_HEADERS = frozenset({"set-cookie", "x-cache", "date", "content-length"})
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# Every GET parameter a public page reads: the registry's filters, search and pages (`q`,
+# `page`, `sort` and the facets), compare (`p`, `park`), the enquiry form's preselection
+# (`project`, `park`), the shortlist's way back (`next`) and the sitemap's pages (`p`).
+QUERY_PARAMETERS = (
+    "q",
+    "page",
+    "sort",
+    "sector",
+    "park",
+    "stage",
+    "kind",
+    "band",
+    "p",
+    "project",
+    "next",
+)
+# A gzip-compressed page above this is rendered each time rather than kept (real pages take
+# 5 to 30 KB).
+MAX_ENTRY_BYTES = 256 * 1024
+# How long a browser may keep the redirect to the canonical address: not for ever, in case a
+# page comes to read a parameter it drops today.
+REDIRECT_SECONDS = 3600
 # Admin views that change no content.
 ADMIN_ACCOUNT_VIEWS = frozenset({"login", "logout", "password_change", "password_change_done"})
 
@@ -100,8 +135,38 @@ def _request_is_cacheable(request):
     return "messages" not in request.COOKIES and not _has_session(request)
 
 
+def do_not_store(response):
+    """Mark a response the page cache must not keep (it is sent to the visitor as it is)."""
+    response.page_cache_do_not_store = True
+    return response
+
+
+def canonical_query(request):
+    """The query string with only the parameters pages read, each as it was written and in
+    its order; None when it holds nothing else."""
+    raw = request.META.get("QUERY_STRING", "")
+    if not raw:
+        return None
+    known = frozenset(getattr(settings, "PAGE_CACHE_QUERY_PARAMETERS", QUERY_PARAMETERS))
+    parts = raw.split("&")
+    kept = [part for part in parts if part and unquote_plus(part.split("=", 1)[0]) in known]
+    return None if len(kept) == len(parts) else "&".join(kept)
+
+
+def _canonical_redirect(request, query):
+    location = escape_leading_slashes(escape_uri_path(request.path))
+    if query:
+        location += "?" + query
+    response = HttpResponsePermanentRedirect(location)
+    response["Cache-Control"] = f"max-age={REDIRECT_SECONDS}"
+    response["X-Cache"] = "redirect"
+    return response
+
+
 def _response_is_cacheable(request, response):
     if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if getattr(response, "page_cache_do_not_store", False):
         return False
     if request.META.get("CSRF_COOKIE_USED") or isinstance(
         getattr(request, "_csp_nonce", None), str
@@ -132,6 +197,9 @@ class PageCacheMiddleware:
         except DisallowedHost:
             # The rest of the stack answers a foreign host with its 400.
             return self.get_response(request)
+        query = canonical_query(request)
+        if query is not None:
+            return _canonical_redirect(request, query)
         try:
             token, valid_for = content_version.current()
         except DatabaseError:
@@ -148,10 +216,16 @@ class PageCacheMiddleware:
             return self._rebuild(entry, request)
 
         response = self.get_response(request)
+        entry = None
         if request.method == "GET" and _response_is_cacheable(request, response):
+            entry = self._entry(response, token)
+            limit = getattr(settings, "PAGE_CACHE_MAX_ENTRY_BYTES", MAX_ENTRY_BYTES)
+            if len(entry["gzip"]) > limit:
+                entry = None
+        if entry is not None:
             ttl = seconds if valid_for is None else max(1, min(seconds, int(valid_for) + 1))
             try:
-                cache.set(key, self._entry(response, token), ttl)
+                cache.set(key, entry, ttl)
             except Exception:
                 logger.exception("page cache unavailable")
             response["X-Cache"] = "miss"

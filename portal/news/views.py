@@ -14,6 +14,7 @@ from django.utils.translation import get_language, gettext, to_locale
 from django.views.generic import DetailView, ListView
 
 from portal.core.drafts import DraftPreviewMixin
+from portal.core.page_cache import do_not_store
 from projects.models import Park, Project
 
 from .models import Article, Category
@@ -44,6 +45,14 @@ class ArticleListView(ListView):
         context["category"] = self.category
         context["categories"] = list(Category.objects.all())
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        pages = self.request.GET.getlist("page")
+        if pages and pages != [str(context["page_obj"].number)]:
+            # `?page=01` shows page 1: one entry of the page cache per spelling would not do.
+            do_not_store(response)
+        return response
 
 
 class ArticleDetailView(DraftPreviewMixin, DetailView):

@@ -5,6 +5,7 @@ from django.utils.translation import pgettext
 from django.views.generic import DetailView, ListView
 
 from portal.core.drafts import DraftPreviewMixin
+from portal.core.page_cache import do_not_store
 from projects.charts import registry_charts
 from projects.filters import (
     FACETS,
@@ -95,13 +96,27 @@ class ProjectListView(ListView):
             context["overview"] = True
             context["headline"] = self.overview.headline()
             context["charts"] = registry_charts(self.overview, self.form.parks)
+        # Parameters no page reads never reach the view with the page cache on: it redirects
+        # to the address without them (portal/core/page_cache.py).
         context["ignored"] = self.form.ignored()
-        context["unknown_parameters"] = sorted(
-            key for key in self.request.GET if key not in KNOWN_PARAMETERS
+        context["ignored_text"] = pgettext("separator between items of a list", ", ").join(
+            context["ignored"]
         )
-        ignored = context["ignored"] + [f"“{name[:40]}”" for name in context["unknown_parameters"]]
-        context["ignored_text"] = pgettext("separator between items of a list", ", ").join(ignored)
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["ignored"] or not self.is_canonical(context["page_obj"]):
+            # Any value can be sent: a page per bad value would fill the cache.
+            do_not_store(response)
+        return response
+
+    def is_canonical(self, page_obj):
+        """Whether each parameter appears once and the page number as the page shows it."""
+        params = self.request.GET
+        if any(len(params.getlist(name)) > 1 for name in KNOWN_PARAMETERS):
+            return False
+        return params.get("page") in (None, str(page_obj.number))
 
 
 class ProjectDetailView(DraftPreviewMixin, DetailView):

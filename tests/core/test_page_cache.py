@@ -379,3 +379,123 @@ def test_real_lists_and_details_show_an_edit_at_the_next_request(
         assert response["X-Cache"] == "miss"
         assert "After the edit" in text
         assert "Before the edit" not in text
+
+
+# --- One entry per real page: unknown parameters, bad values, big pages -------------------------
+
+
+def cache_keys():
+    """The keys the cache holds, on local memory; None on a cache that cannot list them."""
+    from django.core.cache import cache
+
+    store = getattr(cache, "_cache", None)
+    return set(store) if isinstance(store, dict) else None
+
+
+def test_unknown_parameters_get_one_redirect_each_and_no_entry_of_their_own(page_cache, client):
+    import secrets
+
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from portal.core.page_cache import _page_key
+
+    make_project(name_en="Ring line", stage="signed")
+    canonical = "/en/projects/?stage=signed"
+    page = cached(client, canonical)
+    keys = cache_keys()
+    for _ in range(20):
+        junk = secrets.token_hex(8)
+        url = f"/en/projects/?utm_source={junk}&stage=signed&{junk}=1"
+        for method in (client.get, client.head):
+            response = method(url)
+            assert response.status_code == 301
+            assert response["Location"] == canonical
+            assert response["X-Cache"] == "redirect"
+        assert cache.get(_page_key(RequestFactory().get(url))) is None
+        followed = client.get(response["Location"])
+        assert followed["X-Cache"] == "hit"
+        assert followed.content.decode() == page
+    assert cache_keys() == keys
+
+
+def test_the_redirect_keeps_the_known_parameters_as_written_and_in_their_order(page_cache, client):
+    response = client.get("/en/projects/?sort=name&fbclid=x&q=ring+forging&utm_medium=mail&page=1")
+    assert response["Location"] == "/en/projects/?sort=name&q=ring+forging&page=1"
+    assert client.get("/en/showcase/?v=2")["Location"] == "/en/showcase/"
+    # An empty parameter or a stray ampersand is another spelling of the same page.
+    assert client.get("/en/showcase/?&")["Location"] == "/en/showcase/"
+    # Names as pages read them: `band[]` is not `band`.
+    assert client.get("/en/projects/?band[]=x&band=10b-plus")["Location"] == (
+        "/en/projects/?band=10b-plus"
+    )
+
+
+def test_the_redirect_costs_no_query(page_cache, client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert client.get("/en/projects/?utm_campaign=expo").status_code == 301
+
+
+def test_the_redirect_never_leaves_the_site(page_cache):
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from portal.core.page_cache import PageCacheMiddleware
+
+    request = RequestFactory().get("/en/?x=1")
+    request.path = request.path_info = "//evil.example/"
+    response = PageCacheMiddleware(lambda r: HttpResponse("page"))(request)
+    assert response.status_code == 301
+    assert response["Location"] == "/%2Fevil.example/"
+
+
+def test_the_parameters_pages_read_can_be_configured(page_cache, client, settings):
+    settings.PAGE_CACHE_QUERY_PARAMETERS = ["v"]
+    assert client.get("/en/showcase/?v=2")["X-Cache"] == "miss"
+    assert client.get("/en/showcase/?q=x")["Location"] == "/en/showcase/"
+
+
+def test_staff_and_visitors_with_a_session_are_not_redirected(page_cache, client, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/en/projects/?utm_source=mail")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/projects/?stage=bogus",
+        "/en/projects/?sector=" + "x" * 30,
+        "/en/projects/?stage=signed&stage=production",
+        "/en/projects/?page=01",
+        "/en/news/?page=01",
+        "/en/search/?q=ring&page=abc",
+        "/en/search/?q=ring&q=line",
+    ],
+)
+def test_a_value_the_page_did_not_understand_is_answered_but_never_stored(page_cache, client, url):
+    make_project(name_en="Ring line")
+    make_article()
+    keys = cache_keys()
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response["X-Cache"] == "bypass"
+    assert cache_keys() == keys
+
+
+def test_the_canonical_spellings_are_stored(page_cache, client):
+    make_project(name_en="Ring line")
+    make_article()
+    for url in ("/en/projects/?page=1", "/en/news/?page=1", "/en/search/?q=ring&page=1"):
+        cached(client, url)
+
+
+def test_a_page_larger_than_the_limit_is_not_stored(page_cache, client, settings):
+    settings.PAGE_CACHE_MAX_ENTRY_BYTES = 100
+    make_project(name_en="Ring line")
+    for _ in range(2):
+        assert client.get("/en/projects/")["X-Cache"] == "bypass"
+    settings.PAGE_CACHE_MAX_ENTRY_BYTES = 256 * 1024
+    client.get("/en/projects/")
+    assert client.get("/en/projects/")["X-Cache"] == "hit"
