@@ -185,6 +185,19 @@ def test_every_route_answers_every_method_without_a_server_error(published):
         assert client.delete(f"/{language}/projects/").status_code == 405
 
 
+def test_the_page_caches_redirect_to_the_canonical_address_stays_on_the_site(published, settings):
+    """With the page cache on, unknown parameters are answered with a 301: never off-site."""
+    settings.PAGE_CACHE_SECONDS = 600
+    unknown = f"utm_source={quote(SCRIPT)}&x=%0d%0aSet-Cookie:%20owned=1&return_to=//{EVIL}/"
+    urls = [f"{path}?{unknown}" for path in REDIRECT_PATHS]
+    urls += [f"/en/projects/?{unknown}&q={quote(SVG)}", f"/zh-hans/news/?{unknown}&page=2"]
+    assert sweep(urls) == []
+    client = Client()
+    response = client.get(f"/en/projects/?{unknown}&stage=signed")
+    assert response.status_code == 301
+    assert response["Location"] == "/en/projects/?stage=signed"
+
+
 def test_a_bad_host_header_is_refused():
     client = Client(raise_request_exception=False)
     for host in (EVIL, f"{EVIL}:80", "testserver@evil.example", "testserver\r\nX: y", ""):
