@@ -73,6 +73,8 @@ class Enquiry(models.Model):
         NEW = "new", _("New")
         IN_PROGRESS = "in-progress", _("In progress")
         ANSWERED = "answered", _("Answered")
+        AWAITING = "awaiting-investor", _("Waiting for the investor")
+        NO_RESPONSE = "no-response", _("No response")
         CLOSED = "closed", _("Closed")
         SPAM = "spam", _("Spam")
 

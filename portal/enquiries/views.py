@@ -8,6 +8,7 @@ from django.core.validators import slug_re
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,7 +20,7 @@ from projects.models import Park, Project
 
 from . import abuse
 from .forms import MAX_PROJECTS, EnquiryForm
-from .models import PrivacyNotice
+from .models import Enquiry, PrivacyNotice
 from .submission import RateLimited, store_enquiry
 
 DIGITS = re.compile(r"[0-9]+")
@@ -162,7 +163,8 @@ class EnquiryThanksView(TemplateView):
     """The confirmation: reachable only through the signed link the form redirects to.
 
     The link carries nothing but the reference, signed and limited in time, and the page shows
-    nothing but the reference, so no one's data is exposed by guessing addresses.
+    the reference, how far the enquiry has got and the date of the answer, nothing anyone
+    typed, so no one's data is exposed by guessing addresses.
     """
 
     template_name = "enquiries/enquiry_thanks.html"
@@ -174,11 +176,35 @@ class EnquiryThanksView(TemplateView):
             )
         except signing.BadSignature as error:
             raise Http404(_("This confirmation link is not valid.")) from error
+        enquiry = (
+            Enquiry.objects.filter(reference=reference)
+            .only("status", "answered_at", "response_due")
+            .first()
+        )
         return {
             **super().get_context_data(**kwargs),
             "reference": reference,
             "working_days": settings.ENQUIRY_RESPONSE_WORKING_DAYS,
+            "progress": investor_progress(enquiry),
+            "answered_on": timezone.localdate(enquiry.answered_at)
+            if enquiry and enquiry.answered_at
+            else None,
+            "response_due": enquiry.response_due if enquiry else None,
         }
+
+
+def investor_progress(enquiry):
+    """What the investor is told: received, in progress or answered, and nothing else.
+
+    Spam reads as received, so the page tells a bot nothing about what tripped it.
+    """
+    if enquiry is None or enquiry.status == Enquiry.Status.SPAM:
+        return "received"
+    if enquiry.answered_at is not None:
+        return "answered"
+    if enquiry.status == Enquiry.Status.NEW:
+        return "received"
+    return "in-progress"
 
 
 class PrivacyNoticeView(TemplateView):

@@ -350,3 +350,23 @@ def test_a_holiday_added_in_the_admin_moves_the_due_date(officer_client, db):
 def test_the_web_form_still_requires_an_email(client, db):
     response = client.post(URL, enquiry_data(email=""))
     assert response.status_code == 200 and not Enquiry.objects.exists()
+
+
+# 8. The investor's view
+
+
+def test_the_confirmation_link_shows_how_far_the_enquiry_has_got(client, officer):
+    response = client.post(URL, enquiry_data())
+    thanks = response["Location"]
+    enquiry = Enquiry.objects.get(reference=reference_from(response))
+    page = client.get(thanks).content.decode()
+    assert 'data-progress="received"' in page and "Anna Schmidt" not in page
+    enquiry.status = Enquiry.Status.IN_PROGRESS
+    enquiry.save()
+    assert 'data-progress="in-progress"' in client.get(thanks).content.decode()
+    client.force_login(officer)
+    client.post(change_url(enquiry), change_data(enquiry, reply="Here is the price list."))
+    client.logout()
+    page = client.get(thanks).content.decode()
+    assert 'data-progress="answered"' in page and "Answered on" in page
+    assert "Here is the price list." not in page and enquiry.email not in page
