@@ -206,13 +206,19 @@ class EnquiryAdmin(admin.ModelAdmin):
             (_("Handling"), {"fields": ("status", "owner", "response_due", "answered_at")}),
             (_("Reply"), {"fields": ("reply_templates", "reply")}),
             (_("Thread"), {"fields": ("thread",)}),
-            (_("The enquiry"), {"fields": SUBMITTED_FIELDS}),
+            (_("The enquiry"), {"fields": ("earlier_enquiries", *SUBMITTED_FIELDS)}),
         )
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return ()
-        return ("answered_at", "reply_templates", "thread", *SUBMITTED_FIELDS)
+        return (
+            "answered_at",
+            "reply_templates",
+            "thread",
+            "earlier_enquiries",
+            *SUBMITTED_FIELDS,
+        )
 
     def get_inlines(self, request, obj):
         return (NoteInline, NotificationInline) if obj is not None else ()
@@ -247,6 +253,31 @@ class EnquiryAdmin(admin.ModelAdmin):
             return gettext("None in this language yet.")
         return format_html_join(
             " · ", '<a href="?template={}">{}</a>', ((t.pk, t.title) for t in templates)
+        )
+
+    @admin.display(description=_("earlier enquiries from this address"))
+    def earlier_enquiries(self, obj):
+        if not obj.email:
+            return "-"
+        earlier = (
+            Enquiry.objects.filter(email__iexact=obj.email, received_at__lt=obj.received_at)
+            .exclude(pk=obj.pk)
+            .order_by("-received_at")
+            .values_list("pk", "reference", "status")[:20]
+        )
+        if not earlier:
+            return gettext("None")
+        return format_html_join(
+            ", ",
+            '<a href="{}">{}</a> ({})',
+            (
+                (
+                    reverse("admin:enquiries_enquiry_change", args=[pk]),
+                    reference,
+                    Enquiry.Status(status).label,
+                )
+                for pk, reference, status in earlier
+            ),
         )
 
     @admin.display(description=_("thread"))

@@ -370,3 +370,13 @@ def test_the_confirmation_link_shows_how_far_the_enquiry_has_got(client, officer
     page = client.get(thanks).content.decode()
     assert 'data-progress="answered"' in page and "Answered on" in page
     assert "Here is the price list." not in page and enquiry.email not in page
+
+
+def test_earlier_enquiries_from_the_same_address_are_shown(officer_client):
+    now = timezone.now()
+    first = make_enquiry(1, email="Anna@Example.de", received_at=now - datetime.timedelta(days=40))
+    make_enquiry(2, email="other@example.de", received_at=now - datetime.timedelta(days=20))
+    latest = make_enquiry(3, email="anna@example.de", received_at=now)
+    html = officer_client.get(change_url(latest)).content.decode()
+    assert f'<a href="{change_url(first)}">GX-2026-00001</a>' in html
+    assert "GX-2026-00002" not in html
