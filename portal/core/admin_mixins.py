@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from portal.core import content_version
+from portal.core import content_version, revisions
 from portal.core.languages import is_complete
 
 THUMBNAIL_WIDTH = 96
@@ -60,7 +60,9 @@ class PublishActionsMixin:
     The model says what publishing means (`portal.core.models.PublishableBase`). Publishing
     stamps a record's publication time with now, unless a later time schedules it: a draft
     written last month goes out dated today. Withdrawing leaves the time alone. The rows
-    and the content version change in one transaction, so cached pages change with them.
+    and the content version change in one transaction, so cached pages change with them, and
+    each changed row gets a line in its history and, for a versioned model, a version of its
+    own (`portal.core.revisions`).
     """
 
     actions = ("publish", "unpublish")
@@ -70,7 +72,8 @@ class PublishActionsMixin:
     )
     def publish(self, request, queryset):
         model = queryset.model
-        now = timezone.now()
+        # To the second, as the change form shows it: saving the form unchanged changes nothing.
+        now = timezone.now().replace(microsecond=0)
         changes = {model.publication_field: model.published_value, "updated_at": now}
         time_field = model.publication_time_field
         with transaction.atomic():
@@ -81,9 +84,7 @@ class PublishActionsMixin:
                 changes[time_field] = Case(
                     When(**{f"{time_field}__gt": now}, then=F(time_field)), default=Value(now)
                 )
-            count = drafts.update(**changes)
-            if count:
-                content_version.bump_content_version()
+            count = self._update_and_record(request, drafts, changes)
         self.message_user(
             request,
             gettext("%(count)d %(items)s published.")
@@ -102,6 +103,21 @@ class PublishActionsMixin:
                 messages.INFO,
             )
 
+    def _update_and_record(self, request, queryset, changes):
+        """`queryset.update(**changes)`, then a history line and a version for each row."""
+        model = queryset.model
+        pks = list(queryset.values_list("pk", flat=True))
+        count = model._base_manager.filter(pk__in=pks).update(**changes)
+        if not count:
+            return 0
+        content_version.bump_content_version()
+        fields = [name for name in changes if name != "updated_at"]
+        message = revisions.changed_message(model, fields)
+        for obj in model._base_manager.filter(pk__in=pks):
+            self.log_change(request, obj, message)
+            revisions.keep_version(request, obj, message)
+        return count
+
     @admin.action(
         description=_("Withdraw the selected %(verbose_name_plural)s from the site"),
         permissions=["change"],
@@ -109,11 +125,11 @@ class PublishActionsMixin:
     def unpublish(self, request, queryset):
         model = queryset.model
         with transaction.atomic():
-            count = queryset.filter(**{model.publication_field: model.published_value}).update(
-                **{model.publication_field: model.withdrawn_value, "updated_at": timezone.now()}
+            count = self._update_and_record(
+                request,
+                queryset.filter(**{model.publication_field: model.published_value}),
+                {model.publication_field: model.withdrawn_value, "updated_at": timezone.now()},
             )
-            if count:
-                content_version.bump_content_version()
         self.message_user(
             request,
             gettext("%(count)d %(items)s withdrawn from the site.")
