@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import TimeStampedModel
+from portal.core.revisions import NormalisedTextMixin
 from portal.core.uploads import SafeImageField
 
 
-class SingletonModel(TimeStampedModel):
+class SingletonModel(NormalisedTextMixin, TimeStampedModel):
     """A model with exactly one row, pk 1."""
 
     singleton_pk = 1

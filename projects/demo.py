@@ -37,6 +37,11 @@ SAMPLE_NOTE_ZH = "本条为示例记录，并非实际签约项目；县里公�
 TOTAL_SIGNED_YUAN = Decimal(10_220_000_000)
 
 
+def _now_to_the_second():
+    """Whole seconds, as the admin's time input shows them: saving unchanged changes nothing."""
+    return timezone.now().replace(microsecond=0)
+
+
 def seed(stdout):
     sectors = _sectors()
     parks = _parks(sectors)
@@ -76,7 +81,7 @@ def _parks(sectors):
                 **data,
                 "order": order,
                 "is_published": True,
-                "published_at": timezone.now(),
+                "published_at": _now_to_the_second(),
             },
         )
         parks[park.slug] = park
@@ -184,7 +189,7 @@ def _projects(sectors, parks):
                 "land_area_ha": Decimal(row.pop("land_ha")),
                 "is_featured": row.pop("featured", False),
                 "is_published": True,
-                "published_at": timezone.now(),
+                "published_at": _now_to_the_second(),
             },
         )
         if not created:

@@ -179,7 +179,8 @@ def seed(stdout):
     conference.projects.add(*Project.objects.filter(signing_date=CONFERENCE_DAY))
     made = int(created)
 
-    now = timezone.now()
+    # Whole seconds, as the admin's time input shows them: saving unchanged changes nothing.
+    now = timezone.now().replace(microsecond=0)
     for sample in SAMPLES:
         fields = {key: value for key, value in sample.items() if key != "days"}
         fields.setdefault("status", Article.Status.PUBLISHED)

@@ -8,13 +8,14 @@ from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.core.models import PublishableBase
+from portal.core.revisions import NormalisedTextMixin
 from portal.core.uploads import SafeImageField
 from projects.models import Park, Project
 
 from .sanitize import EDITOR_EXTENSIONS, clean_html, plain_text
 
 
-class Category(models.Model):
+class Category(NormalisedTextMixin, models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     order = models.PositiveSmallIntegerField(
@@ -33,7 +34,7 @@ class Category(models.Model):
         return reverse("news:category", kwargs={"slug": self.slug})
 
 
-class Article(PublishableBase):
+class Article(NormalisedTextMixin, PublishableBase):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")

@@ -3,10 +3,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.revisions import NormalisedTextMixin
 from portal.core.uploads import SafeImageField
 
 
-class ContactOfficer(models.Model):
+class ContactOfficer(NormalisedTextMixin, models.Model):
     """The officer an investor deals with; a project without one falls back to its park's."""
 
     contact_name = models.CharField(_("contact officer"), max_length=100, blank=True)
@@ -55,7 +56,7 @@ def gallery_image_field(folder):
     )
 
 
-class GalleryImage(models.Model):
+class GalleryImage(NormalisedTextMixin, models.Model):
     """One image of a park's or a project's gallery; subclasses add the owner and the image."""
 
     width = models.PositiveIntegerField(editable=False, null=True)
@@ -78,7 +79,7 @@ class GalleryImage(models.Model):
         return self.alt_text
 
 
-class Document(models.Model):
+class Document(NormalisedTextMixin, models.Model):
     """A PDF attached to a park or a project; subclasses add the owner and the file."""
 
     title = models.CharField(_("title"), max_length=200)

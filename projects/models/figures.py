@@ -2,9 +2,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import FlagPublishable
+from portal.core.revisions import NormalisedTextMixin
 
 
-class ClusterFigure(FlagPublishable):
+class ClusterFigure(NormalisedTextMixin, FlagPublishable):
     """A key figure of the cluster that staff keep current, always with its source."""
 
     label = models.CharField(
@@ -42,7 +43,7 @@ class ClusterFigure(FlagPublishable):
         return (self.unit_en or "").strip().lower() in ("yuan", "cny")
 
 
-class Partner(FlagPublishable):
+class Partner(NormalisedTextMixin, FlagPublishable):
     """An organisation that signed a strategic cooperation agreement with the city or county."""
 
     organisation = models.CharField(_("organisation"), max_length=200)

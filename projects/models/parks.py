@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import Publishable, PublishableQuerySet
+from portal.core.revisions import NormalisedTextMixin
 from portal.core.uploads import PdfField
 
 from .base import (
@@ -20,7 +21,7 @@ from .base import (
 MU_PER_HECTARE = Decimal(15)
 
 
-class Sector(models.Model):
+class Sector(NormalisedTextMixin, models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.TextField(
@@ -181,7 +182,7 @@ class Park(Publishable, ContactOfficer, GalleryOwner):
         return [line.strip() for line in (self.incentives or "").splitlines() if line.strip()]
 
 
-class ParkCost(models.Model):
+class ParkCost(NormalisedTextMixin, models.Model):
     """One row of a park's cost table: land, power, water, gas, wages."""
 
     park = models.ForeignKey(Park, on_delete=models.CASCADE, related_name="costs")
