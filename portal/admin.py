@@ -5,11 +5,17 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
+from reversion.models import Version
+
+from portal.core.revisions import RevisionAdmin, SiteHistoryAdmin
 
 from .models import AccessibilityStatement, HomePage
 
+# The site-wide change log, for those who may view versions: administrators.
+admin.site.register(Version, SiteHistoryAdmin)
 
-class SingletonAdmin(TranslationAdmin):
+
+class SingletonAdmin(RevisionAdmin, TranslationAdmin):
     """The list of a one-row model is pointless: go straight to the row's form."""
 
     def has_add_permission(self, request):

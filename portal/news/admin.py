@@ -17,6 +17,7 @@ from portal.core.admin_mixins import (
     PublishActionsMixin,
     thumbnail_html,
 )
+from portal.core.revisions import RevisionAdmin
 
 from .models import Article, Category
 
@@ -60,7 +61,7 @@ def allow_prose_editor(response):
 
 
 @admin.register(Category)
-class CategoryAdmin(TranslationAdmin):
+class CategoryAdmin(RevisionAdmin, TranslationAdmin):
     list_display = ["name", "slug", "order", "article_count"]
     list_editable = ["order"]
     search_fields = ["name_en", "name_zh_hans", "slug"]
@@ -75,7 +76,7 @@ class CategoryAdmin(TranslationAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(LanguageCompletenessMixin, PublishActionsMixin, TranslationAdmin):
+class ArticleAdmin(LanguageCompletenessMixin, PublishActionsMixin, RevisionAdmin, TranslationAdmin):
     """The "languages complete" column, the "missing ..." filter and the publish actions come
     from the mixins."""
 

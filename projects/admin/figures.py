@@ -3,11 +3,12 @@ from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
 from portal.core.admin_mixins import PublishActionsMixin
+from portal.core.revisions import RevisionAdmin
 from projects.models import ClusterFigure, Partner
 
 
 @admin.register(ClusterFigure)
-class ClusterFigureAdmin(PublishActionsMixin, TranslationAdmin):
+class ClusterFigureAdmin(PublishActionsMixin, RevisionAdmin, TranslationAdmin):
     list_display = ("label", "prefix", "value", "unit", "source", "as_of", "order", "is_published")
     list_editable = ("order", "is_published")
     list_filter = ("is_published",)
@@ -15,7 +16,7 @@ class ClusterFigureAdmin(PublishActionsMixin, TranslationAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(PublishActionsMixin, TranslationAdmin):
+class PartnerAdmin(PublishActionsMixin, RevisionAdmin, TranslationAdmin):
     list_display = ("organisation", "agreement", "signed_on", "order", "is_published")
     list_editable = ("order", "is_published")
     list_filter = ("is_published",)

@@ -3,32 +3,33 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from portal.core.admin_mixins import LanguageCompletenessMixin, PublishActionsMixin
+from portal.core.revisions import NormalisedInlineMixin, RevisionAdmin
 from projects.models import Park, ParkCost, ParkDocument, ParkImage, Sector
 
 from .common import CoverThumbnailMixin, ThumbnailInlineMixin
 
 
 @admin.register(Sector)
-class SectorAdmin(TranslationAdmin):
+class SectorAdmin(RevisionAdmin, TranslationAdmin):
     list_display = ("name", "slug", "order")
     list_editable = ("order",)
     search_fields = ("name_en", "name_zh_hans", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
 
 
-class ParkCostInline(TranslationTabularInline):
+class ParkCostInline(NormalisedInlineMixin, TranslationTabularInline):
     model = ParkCost
     extra = 0
     fields = ("label", "amount", "unit", "note", "order")
 
 
-class ParkImageInline(ThumbnailInlineMixin, TranslationTabularInline):
+class ParkImageInline(NormalisedInlineMixin, ThumbnailInlineMixin, TranslationTabularInline):
     model = ParkImage
     extra = 0
     fields = ("thumbnail", "image", "alt_text", "caption", "order")
 
 
-class ParkDocumentInline(TranslationTabularInline):
+class ParkDocumentInline(NormalisedInlineMixin, TranslationTabularInline):
     model = ParkDocument
     extra = 0
     fields = ("title", "file", "order")
@@ -36,7 +37,11 @@ class ParkDocumentInline(TranslationTabularInline):
 
 @admin.register(Park)
 class ParkAdmin(
-    LanguageCompletenessMixin, CoverThumbnailMixin, PublishActionsMixin, TranslationAdmin
+    LanguageCompletenessMixin,
+    CoverThumbnailMixin,
+    PublishActionsMixin,
+    RevisionAdmin,
+    TranslationAdmin,
 ):
     list_display = ("thumbnail", "name", "status", "available_area_ha", "order", "is_published")
     list_display_links = ("thumbnail", "name")

@@ -3,25 +3,26 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from portal.core.admin_mixins import LanguageCompletenessMixin, PublishActionsMixin
+from portal.core.revisions import NormalisedInlineMixin, RevisionAdmin
 from projects.formatting import format_money
 from projects.models import Milestone, Project, ProjectDocument, ProjectImage
 
 from .common import CoverThumbnailMixin, ThumbnailInlineMixin
 
 
-class ProjectImageInline(ThumbnailInlineMixin, TranslationTabularInline):
+class ProjectImageInline(NormalisedInlineMixin, ThumbnailInlineMixin, TranslationTabularInline):
     model = ProjectImage
     extra = 0
     fields = ("thumbnail", "image", "alt_text", "caption", "order")
 
 
-class ProjectDocumentInline(TranslationTabularInline):
+class ProjectDocumentInline(NormalisedInlineMixin, TranslationTabularInline):
     model = ProjectDocument
     extra = 0
     fields = ("title", "file", "order")
 
 
-class MilestoneInline(TranslationTabularInline):
+class MilestoneInline(NormalisedInlineMixin, TranslationTabularInline):
     model = Milestone
     extra = 0
     fields = ("date", "title", "is_done")
@@ -29,7 +30,11 @@ class MilestoneInline(TranslationTabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(
-    LanguageCompletenessMixin, CoverThumbnailMixin, PublishActionsMixin, TranslationAdmin
+    LanguageCompletenessMixin,
+    CoverThumbnailMixin,
+    PublishActionsMixin,
+    RevisionAdmin,
+    TranslationAdmin,
 ):
     list_display = (
         "thumbnail",
