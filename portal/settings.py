@@ -156,6 +156,8 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # Refuse to start against a Redis without a memory limit and an evicting policy
 # (portal/core/checks.py): production sets it once Redis has `maxmemory-policy allkeys-lru`.
 CACHE_REDIS_REQUIRE_EVICTION = env.bool("CACHE_REDIS_REQUIRE_EVICTION", default=False)
+# The largest page kept, gzip-compressed, in bytes.
+PAGE_CACHE_MAX_ENTRY_BYTES = env.int("PAGE_CACHE_MAX_ENTRY_BYTES", default=256 * 1024)
 
 # --- Passwords and sessions -----------------------------------------------------------------
 
@@ -202,6 +204,9 @@ LANGUAGES = [
     ("en", _("English")),
     ("zh-hans", _("Simplified Chinese")),
 ]
+# Pages never cached that read GET parameters of their own (the enquiry form's campaign tags):
+# the page cache leaves them alone instead of redirecting to the address without them.
+PAGE_CACHE_UNCACHED_PATHS = [f"/{code}/enquire/" for code, _name in LANGUAGES]
 LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
 USE_I18N = True
 FORMAT_MODULE_PATH = "portal.formats"

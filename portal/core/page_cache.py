@@ -197,6 +197,10 @@ class PageCacheMiddleware:
         except DisallowedHost:
             # The rest of the stack answers a foreign host with its 400.
             return self.get_response(request)
+        if request.path in settings.PAGE_CACHE_UNCACHED_PATHS:
+            # A page that is never cached and reads parameters of its own (the enquiry form
+            # records campaign tags): nothing to redirect or store.
+            return self.get_response(request)
         query = canonical_query(request)
         if query is not None:
             return _canonical_redirect(request, query)

@@ -499,3 +499,10 @@ def test_a_page_larger_than_the_limit_is_not_stored(page_cache, client, settings
     settings.PAGE_CACHE_MAX_ENTRY_BYTES = 256 * 1024
     client.get("/en/projects/")
     assert client.get("/en/projects/")["X-Cache"] == "hit"
+
+
+def test_the_enquiry_form_keeps_its_campaign_tags(page_cache, client):
+    response = client.get("/en/enquire/?utm_source=wechat&utm_campaign=forging-2026")
+    assert response.status_code == 200
+    assert "X-Cache" not in response
+    assert client.get("/en/projects/?utm_source=wechat").status_code == 301
