@@ -1,4 +1,6 @@
-"""Money and land in the reader's language: one place decides how amounts are written."""
+"""Money, land and quantities in the reader's language: one place decides how amounts are
+written. Chinese counts large numbers in 万 (10^4) and 亿 (10^8) with the unit right after the
+number ("100万吨", "15万元/亩"); English groups digits in thousands ("1,000,000 tons")."""
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -60,3 +62,50 @@ def format_area(hectares):
         "ha": _trimmed(amount),
         "mu": _trimmed(amount * MU_PER_HECTARE, 0),
     }
+
+
+def _chinese_number(amount, places):
+    """A number as a Chinese editor writes it: 11000 -> "1.1万", 8000000000 -> "80亿"."""
+    if abs(amount) >= YI:
+        return f"{_trimmed(amount / YI, places + 4)}亿"
+    if abs(amount) >= WAN:
+        return f"{_trimmed(amount / WAN, places + 4)}万"
+    return _trimmed(amount, places)
+
+
+def format_quantity(value, unit="", language=None, places=2):
+    """A count or measure with its unit, in the reader's language.
+
+    `format_quantity(1000000, "吨", "zh-hans")` -> "100万吨"; `format_quantity(150000, "元/亩",
+    "zh-hans")` -> "15万元/亩"; `format_quantity(1000000, "tons", "en")` -> "1,000,000 tons".
+    A per cent sign follows the number directly in both languages. Up to `places` decimals
+    of the number as stored are kept, so 12345 reads "1.2345万", never a rounded "1.2万".
+    """
+    amount = _as_decimal(value)
+    if amount is None:
+        return ""
+    unit = (unit or "").strip()
+    language = language or get_language() or "en"
+    if language.startswith("zh"):
+        return f"{_chinese_number(amount, places)}{unit}"
+    number = _trimmed(amount, places)
+    if not unit or unit == "%":
+        return f"{number}{unit}"
+    return f"{number} {unit}"
+
+
+def format_figure(figure, language=None):
+    """A cluster figure's value with its prefix and unit: "over 1,000,000 tons", "超过100万吨".
+
+    An amount of money (unit "yuan") is written as `format_money` writes it.
+    """
+    language = language or get_language() or "en"
+    if figure.is_money:
+        text = format_money(figure.value, language)
+    else:
+        text = format_quantity(figure.value, figure.unit, language)
+    prefix = (figure.prefix or "").strip()
+    if not prefix:
+        return text
+    # Chinese sets no space between words; English does.
+    return f"{prefix}{text}" if language.startswith("zh") else f"{prefix} {text}"
