@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.languages import localized_fieldnames
+from portal.core.templatetags.typesetting import name_sort_key
 
 from .models import InvestmentBand, Park, Project, Sector, band_q
 
@@ -61,11 +62,9 @@ class ProjectFilterForm(forms.Form):
         """`sectors` and `parks` are the Sector and published Park rows offered."""
         super().__init__(data)
         self.sectors, self.parks = sectors, parks
-        self.fields["sector"].choices = [
-            ("", _("All sectors")),
-            *((s.slug, s.name) for s in sectors),
-        ]
-        self.fields["park"].choices = [("", _("All parks")), *((p.slug, p.name) for p in parks)]
+        # Offered in the reader's alphabetical order: pinyin in Chinese, A to Z in English.
+        self.fields["sector"].choices = [("", _("All sectors")), *_by_name(sectors)]
+        self.fields["park"].choices = [("", _("All parks")), *_by_name(parks)]
         self.fields["stage"].choices = [("", _("All stages")), *Project.Stage.choices]
         self.fields["kind"].choices = [("", _("All kinds")), *Project.Kind.choices]
         self.fields["band"].choices = [("", _("Any amount")), *InvestmentBand.choices]
@@ -96,6 +95,11 @@ class ProjectFilterForm(forms.Form):
         """The labels of the filters whose values were not understood."""
         self.is_valid()
         return [str(self.fields[name].label) for name in self.fields if name in self.errors]
+
+
+def _by_name(rows):
+    """(slug, name) of `rows`, sorted by name as the reader's language sorts."""
+    return sorted(((row.slug, row.name) for row in rows), key=lambda c: name_sort_key(c[1]))
 
 
 def _place_choices():
