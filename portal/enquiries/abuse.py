@@ -48,12 +48,14 @@ def form_token_max_age():
     return getattr(settings, "ENQUIRY_FORM_TOKEN_MAX_AGE", DEFAULT_FORM_TOKEN_MAX_AGE)
 
 
-def make_form_token(request, issued_at=None, *, utm=None, referrer=None):
+def make_form_token(request, issued_at=None, *, utm=None, referrer=None, confirming=False):
     """Sign when the form was handed out, to whom, and the campaign and page it came from.
 
     Signed rather than kept in hidden fields of their own, so that neither the time (the
     minimum fill time and the maximum age) nor the campaign data can be changed by the client.
-    `utm` and `referrer` carry over those of an earlier token when the form is handed out again.
+    `utm` and `referrer` carry over those of an earlier token when the form is handed out again;
+    `confirming` marks the token of the "please confirm" step, the only one a confirmation counts
+    with.
     """
     if utm is None:
         utm = {
@@ -68,6 +70,7 @@ def make_form_token(request, issued_at=None, *, utm=None, referrer=None):
         "u": utm,
         "r": referrer,
         "c": _token_client(request),
+        "k": bool(confirming),
     }
     return signing.dumps(payload, salt=FORM_SALT, compress=True)
 
@@ -80,6 +83,8 @@ class FormToken:
     # Ours and untouched, but too old or handed out to another client: a person may have left
     # the form open or changed networks, so they get the form again rather than the spam folder.
     stale: bool
+    # Handed out with the "please confirm" step.
+    confirming: bool = False
 
 
 def read_form_token(value, request):
@@ -97,7 +102,9 @@ def read_form_token(value, request):
     client = payload.get("c") if isinstance(payload.get("c"), str) else ""
     expired = time.time() - payload["t"] > form_token_max_age()
     foreign = not constant_time_compare(client, _token_client(request))
-    return FormToken(payload["t"], utm, referrer, stale=expired or foreign)
+    return FormToken(
+        payload["t"], utm, referrer, stale=expired or foreign, confirming=payload.get("k") is True
+    )
 
 
 def filled_too_fast(token):

@@ -102,6 +102,8 @@ class EnquiryForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=4000)
+    # Ticked on the "please confirm" page a doubtful submission gets instead of the spam folder.
+    confirmed = forms.BooleanField(label=_("I am sending this enquiry"), required=False)
 
     class Meta:
         model = Enquiry

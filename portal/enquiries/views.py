@@ -109,17 +109,43 @@ class EnquiryCreateView(FormView):
         token = abuse.read_form_token(form.cleaned_data["token"], self.request)
         if token is not None and token.stale:
             return self.form_again(form, token)
+        reason = abuse.spam_reason(form, token)
+        if reason and reason != "honeypot":
+            # A person may be fast, or may have lost the token: they confirm instead of being
+            # filed as spam. Only the confirmation step's own token counts with the tick.
+            if not (form.cleaned_data["confirmed"] and token is not None and token.confirming):
+                return self.ask_to_confirm(form, token)
+            reason = ""
         try:
             self.enquiry, _created = store_enquiry(
                 form,
                 utm=token.utm if token else {},
                 referrer=token.referrer if token else "",
-                spam_reason=abuse.spam_reason(form, token),
+                spam_reason=reason,
                 client=abuse.client_key(self.request),
             )
         except RateLimited:
             return rate_limited(self.request)
         return super().form_valid(form)
+
+    def ask_to_confirm(self, form, token):
+        """A short page that carries what was typed, a tick box and a renewed token; no reference
+        is given until the enquiry is stored."""
+        renewed = abuse.make_form_token(
+            self.request,
+            utm=token.utm if token else None,
+            referrer=token.referrer if token else None,
+            confirming=True,
+        )
+        skip = {"token", "confirmed", "website", "csrfmiddlewaretoken"}
+        carried = [
+            (name, value)
+            for name in form.data
+            if name not in skip and name in form.fields
+            for value in form.data.getlist(name)
+        ]
+        context = self.get_context_data(form=form, carried=carried, renewed_token=renewed)
+        return render(self.request, "enquiries/enquiry_confirm.html", context)
 
     def form_again(self, form, token):
         """The visitor's form back, with why and a fresh token of theirs; nothing is stored."""
