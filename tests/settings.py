@@ -32,6 +32,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         Path(tempfile.gettempdir()) / f"portal-test-{BASE_DIR.name}-{os.getpid()}.sqlite3"
     )
     DATABASES = {"default": {**DATABASES["default"], "TEST": {"NAME": str(test_database)}}}
+else:
+    # One test database per run on a shared server too.
+    DATABASES = {
+        "default": {**DATABASES["default"], "TEST": {"NAME": f"test_portal_{os.getpid()}"}}
+    }
 
 # Redis through CACHE_URL is tested as configured (the portal's resilient backend); otherwise
 # local memory, which the suite clears between tests.

@@ -48,6 +48,10 @@ def test_an_unreachable_redis_does_not_stop_the_start(settings):
 
 
 def test_the_setting_with_a_cache_that_is_not_redis_is_refused(settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
     settings.CACHE_REDIS_REQUIRE_EVICTION = True
     with pytest.raises(ImproperlyConfigured, match="not Redis"):
         check_redis_can_evict()
