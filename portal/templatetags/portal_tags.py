@@ -5,9 +5,17 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import escape_leading_slashes
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, gettext_noop
 
 register = template.Library()
+
+# Django's forms end every label with gettext(":") (Form.label_suffix), unless the label already
+# ends with one of gettext(":?.!"); Django's own Chinese catalogue leaves both ASCII ("您的姓名:").
+# The portal's catalogue translates them; named here so that makemessages keeps the entries.
+# Translators: The suffix Django's forms put after every field label ("Your name:").
+LABEL_SUFFIX = gettext_noop(":")
+# Translators: A label ending with one of these characters gets no label suffix.
+LABEL_ENDINGS = gettext_noop(":?.!")
 
 
 @register.simple_tag(takes_context=True)
