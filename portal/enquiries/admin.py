@@ -2,15 +2,17 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from . import desk
+from . import dashboard, desk
 from .export import enquiries_csv
 from .models import Enquiry, Holiday, Note, Notification, PrivacyNotice, ReplyTemplate
 from .notifications import resend
@@ -65,14 +67,39 @@ class OverdueFilter(admin.SimpleListFilter):
     parameter_name = "overdue"
 
     def lookups(self, request, model_admin):
-        return [("yes", _("Overdue")), ("no", _("On time"))]
+        return [("yes", _("Overdue")), ("today", _("Due today")), ("no", _("On time"))]
 
     def queryset(self, request, queryset):
         overdue = Q(status__in=OPEN_STATUSES, response_due__lt=timezone.localdate())
         if self.value() == "yes":
             return queryset.filter(overdue)
+        if self.value() == "today":
+            return queryset.filter(status__in=OPEN_STATUSES, response_due=timezone.localdate())
         if self.value() == "no":
             return queryset.exclude(overdue)
+        return queryset
+
+
+class PeriodFilter(admin.SimpleListFilter):
+    """The dashboard's periods: answered this month, received in the last 90 days (no spam)."""
+
+    title = _("period")
+    parameter_name = "period"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("answered-this-month", _("Answered this month")),
+            ("last-90-days", _("Received in the last 90 days")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "answered-this-month":
+            month_start = timezone.localdate().replace(day=1)
+            return queryset.filter(answered_at__date__gte=month_start)
+        if self.value() == "last-90-days":
+            return queryset.filter(received_at__gte=dashboard.period_start()).exclude(
+                status=Enquiry.Status.SPAM
+            )
         return queryset
 
 
@@ -180,6 +207,7 @@ class EnquiryAdmin(admin.ModelAdmin):
     list_filter = (
         "status",
         OverdueFilter,
+        PeriodFilter,
         OwnerFilter,
         "channel",
         "projects",
@@ -198,6 +226,29 @@ class EnquiryAdmin(admin.ModelAdmin):
         "resend_notifications",
         "export_csv",
     )
+
+    def get_urls(self):
+        return [
+            path(
+                "dashboard/",
+                self.admin_site.admin_view(self.dashboard_view),
+                name="enquiries_enquiry_dashboard",
+            ),
+            *super().get_urls(),
+        ]
+
+    def dashboard_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Enquiry desk"),
+            "opts": self.model._meta,
+            "queue": reverse("admin:enquiries_enquiry_changelist"),
+            "me": request.user,
+            **dashboard.figures(request.user),
+        }
+        return TemplateResponse(request, "admin/enquiries/dashboard.html", context)
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:

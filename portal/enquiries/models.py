@@ -220,7 +220,7 @@ class Holiday(models.Model):
         return f"{self.date:%Y-%m-%d} {self.name}"
 
 
-def _exceptions(first, last):
+def holiday_exceptions(first, last):
     """{date: is_working_day} for the holidays and make-up days from `first` to `last`."""
     return dict(
         Holiday.objects.filter(date__range=(first, last)).values_list("date", "is_working_day")
@@ -235,7 +235,7 @@ def add_working_days(start, days):
     """The date `days` working days after `start`, skipping weekends and public holidays and
     counting make-up working days (调休), as the State Council's schedule lays them down."""
     # The longest run of days off (the Spring Festival with its weekends) is under two weeks.
-    exceptions = _exceptions(start, start + datetime.timedelta(days=days * 2 + 21))
+    exceptions = holiday_exceptions(start, start + datetime.timedelta(days=days * 2 + 21))
     current = start
     while days > 0:
         current += datetime.timedelta(days=1)
@@ -247,7 +247,7 @@ def add_working_days(start, days):
 def working_days_between(start, end, exceptions=None):
     """Working days after `start` up to and including `end`: 0 for the same day."""
     if exceptions is None:
-        exceptions = _exceptions(start, end)
+        exceptions = holiday_exceptions(start, end)
     count, current = 0, start
     while current < end:
         current += datetime.timedelta(days=1)
