@@ -147,7 +147,7 @@ def test_a_park_page_follows_its_costs_and_projects_at_once(client):
     assert '<dd class="figure-value">1</dd>' in text
     assert "Rings line" in text
     assertInHTML(
-        '<tr><th scope="row">Industrial power</th><td>0.62</td><td>yuan per kWh</td><td></td></tr>',
+        '<tr><th scope="row">Industrial power</th><td>0.62 yuan per kWh</td><td></td></tr>',
         text,
     )
 

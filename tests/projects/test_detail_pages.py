@@ -178,7 +178,7 @@ def test_park_list_and_detail(client):
         "<title>East Park · ",
         "200 ha (3,000 mu)",
         '<th scope="col">Item</th>',
-        '<th scope="row">Electricity</th><td>0.65</td><td>yuan per kWh</td>',
+        '<th scope="row">Electricity</th><td>0.65 yuan per kWh</td>',
         "<dt>Power</dt><dd>Two substations</dd>",
         "<li>Cheap land</li><li>Fast approval</li>",
         "In the park",

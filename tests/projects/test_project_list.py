@@ -259,7 +259,7 @@ def test_headline_figures_from_the_registry_with_sources(client, demo):
     assert '<span class="figure-value">102.2亿元</span>' in content
     assert '<span class="figure-value">80亿元</span>' in content
     assert "来源：冠县人民政府新闻办公室，2023年11月14日" in content
-    assert '<span class="figure-value">528 家</span>' in content
+    assert '<span class="figure-value">528家</span>' in content
 
 
 def test_opportunities_without_a_signing_date_follow_the_signed_projects(client):

@@ -69,7 +69,7 @@ def test_in_chinese(client, registry):
     assert table["投资额"] == (True, ["6.8亿元", "12亿元"])
     assert table["签约日期"] == (False, ["2023年11月14日", "2023年11月14日"])
     assert table["产业园"] == (True, ["北产业园", "南产业园"])
-    assert "(不同)" in response.content.decode()
+    assert "（不同）" in response.content.decode()
 
 
 @pytest.mark.parametrize(
