@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.enquiry_create, name="enquiry_create"),
     path("thanks/<str:token>/", views.EnquiryThanksView.as_view(), name="thanks"),
     path("privacy/", views.PrivacyNoticeView.as_view(), name="privacy"),
+    path("service-standard/", views.ServiceStandardView.as_view(), name="service_standard"),
 ]

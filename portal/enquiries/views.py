@@ -18,7 +18,7 @@ from django.views.generic import FormView, TemplateView
 
 from projects.models import Park, Project
 
-from . import abuse
+from . import abuse, dashboard
 from .forms import MAX_PROJECTS, EnquiryForm
 from .models import Enquiry, PrivacyNotice
 from .submission import RateLimited, store_enquiry
@@ -241,3 +241,30 @@ class PrivacyNoticeView(TemplateView):
         if notice is None:
             raise Http404(_("No privacy notice has been published yet."))
         return {**super().get_context_data(**kwargs), "notice": notice}
+
+
+class ServiceStandardView(TemplateView):
+    """The promise and how it was kept over the last 90 days, from the queue itself.
+
+    The same for every visitor and without a form, so the page cache may keep it.
+    """
+
+    template_name = "enquiries/service_standard.html"
+    # Under this many enquiries a share says more about chance than about the office.
+    MIN_FOR_SHARE = 5
+
+    def get_context_data(self, **kwargs):
+        promise = settings.ENQUIRY_RESPONSE_WORKING_DAYS
+        since = dashboard.period_start()
+        received = dashboard.counted().filter(received_at__gte=since).count()
+        days = [d for _owner, d in dashboard.first_response_days(since)]
+        within = sum(1 for d in days if d <= promise)
+        share = round(100 * within / received) if received >= self.MIN_FOR_SHARE else None
+        return {
+            **super().get_context_data(**kwargs),
+            "promise": promise,
+            "period_days": dashboard.PERIOD_DAYS,
+            "received": received,
+            "median_days": dashboard.median(days),
+            "share_within": share,
+        }

@@ -43,7 +43,9 @@ def test_officer_answers_an_overdue_enquiry_and_the_investor_sees_it(page, live_
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/admin/")
 
-    page.goto("/admin/enquiries/enquiry/?overdue=yes")
+    page.get_by_role("link", name="Enquiry desk").click()
+    page.get_by_role("link", name="Open the overdue list").click()
+    page.wait_for_url(re.compile(r"overdue=yes"))
     page.get_by_role("link", name=enquiry.reference).click()
     page.wait_for_url(re.compile(rf"/enquiry/{enquiry.pk}/change/"))
     page.get_by_label("Reply to the investor").fill("Dear Ms Schmidt, CNY 150,000 per mu.")
