@@ -1,6 +1,8 @@
 """The desk: officers told of their enquiries, replies sent and kept, other channels, due dates."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from django.core import mail
@@ -380,3 +382,32 @@ def test_earlier_enquiries_from_the_same_address_are_shown(officer_client):
     html = officer_client.get(change_url(latest)).content.decode()
     assert f'<a href="{change_url(first)}">GX-2026-00001</a>' in html
     assert "GX-2026-00002" not in html
+
+
+# 10. Export and data
+
+
+def test_the_csv_has_the_answer_the_owner_the_channel_and_the_thread(officer_client, officer):
+    received = timezone.make_aware(datetime.datetime(2026, 9, 30, 9, 0))
+    enquiry = make_enquiry(
+        1, received_at=received, owner=officer, language="zh-hans", channel="wechat"
+    )
+    Note.objects.create(
+        enquiry=enquiry, kind=Note.Kind.NOTE, text="Asked for the map", author=officer
+    )
+    Enquiry.objects.filter(pk=enquiry.pk).update(
+        answered_at=timezone.make_aware(datetime.datetime(2026, 10, 9, 11, 0))
+    )
+    response = officer_client.post(
+        reverse(CHANGELIST), {"action": "export_csv", "_selected_action": [enquiry.pk]}
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    header, row = rows
+    cells = dict(zip(header, row, strict=True))
+    assert cells["first answered"] == "2026-10-09 11:00"
+    # 8 and 9 October: the National Day week does not count.
+    assert cells["first response (working days)"] == "2"
+    assert cells["owner"] == "Fang Wang"
+    assert cells["channel"] == "WeChat"
+    assert cells["preferred language"] == "Simplified Chinese"
+    assert "Internal note (Fang Wang): Asked for the map" in cells["thread"]
