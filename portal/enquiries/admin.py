@@ -225,6 +225,7 @@ class EnquiryAdmin(admin.ModelAdmin):
         "mark_spam",
         "resend_notifications",
         "export_csv",
+        "erase_personal_data",
     )
 
     def get_urls(self):
@@ -504,6 +505,43 @@ class EnquiryAdmin(admin.ModelAdmin):
     @admin.action(description=_("Export selected as CSV (opens in Excel)"), permissions=["view"])
     def export_csv(self, request, queryset):
         return enquiries_csv(queryset)
+
+    @admin.action(
+        description=_("Delete this person's data (every enquiry from the same address)"),
+        permissions=["change"],
+    )
+    def erase_personal_data(self, request, queryset):
+        """A person's request under the PIPL: all their enquiries anonymised, the rows kept.
+
+        The log says that the request was carried out and on which references, never whose.
+        """
+        affected = desk.same_person(queryset).filter(anonymised_at__isnull=True)
+        if request.POST.get("confirmed") != "yes":
+            return TemplateResponse(
+                request,
+                "admin/enquiries/erase_confirmation.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": gettext("Delete this person's data"),
+                    "opts": self.model._meta,
+                    "references": list(affected.values_list("reference", flat=True)),
+                    "selected": queryset.values_list("pk", flat=True),
+                    "action": "erase_personal_data",
+                },
+            )
+        enquiries = list(affected.only("pk", "reference"))
+        desk.anonymise([e.pk for e in enquiries])
+        message = gettext("Personal data erased at the person's request (PIPL).")
+        for enquiry in enquiries:
+            self.log_change(request, enquiry, message)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d enquiry anonymised.", "%(count)d enquiries anonymised.", len(enquiries)
+            )
+            % {"count": len(enquiries)},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(ReplyTemplate)

@@ -7,7 +7,9 @@ Notification rows that the worker sends and retries.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Enquiry, Note, Notification
@@ -123,3 +125,33 @@ def start_if_new(enquiry, by):
         Enquiry.objects.filter(pk=enquiry.pk).update(status=Enquiry.Status.IN_PROGRESS)
         record_status(enquiry, enquiry.status, Enquiry.Status.IN_PROGRESS, by)
         enquiry.status = Enquiry.Status.IN_PROGRESS
+
+
+ERASED = "[removed]"
+
+
+def anonymise(ids):
+    """Erase the personal data of the enquiries `ids`; the rows, their dates and counts stay."""
+    with transaction.atomic():
+        Enquiry.objects.filter(pk__in=ids).update(
+            name=ERASED,
+            organisation=ERASED,
+            email="",
+            phone="",
+            message=ERASED,
+            referrer="",
+            utm={},
+            fingerprint="",
+            anonymised_at=timezone.now(),
+        )
+        Note.objects.filter(enquiry__in=ids).update(text=ERASED)
+        Notification.objects.filter(enquiry__in=ids).update(recipient="", last_error="")
+
+
+def same_person(queryset):
+    """Every enquiry sent from the e-mail addresses of the enquiries in `queryset`."""
+    addresses = {e.lower() for e in queryset.exclude(email="").values_list("email", flat=True)}
+    same = Q(pk__in=queryset.values("pk"))
+    for address in addresses:
+        same |= Q(email__iexact=address)
+    return Enquiry.objects.filter(same)

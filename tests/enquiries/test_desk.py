@@ -5,6 +5,7 @@ import datetime
 import io
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -411,3 +412,29 @@ def test_the_csv_has_the_answer_the_owner_the_channel_and_the_thread(officer_cli
     assert cells["channel"] == "WeChat"
     assert cells["preferred language"] == "Simplified Chinese"
     assert "Internal note (Fang Wang): Asked for the map" in cells["thread"]
+
+
+def test_deleting_a_persons_data_anonymises_every_enquiry_of_the_address(officer_client):
+    first = make_enquiry(1, email="Anna@example.de", name="Anna Schmidt", phone="+49 30 1")
+    second = make_enquiry(2, email="anna@example.de", name="Anna Schmidt")
+    other = make_enquiry(3, email="other@example.de")
+    Note.objects.create(enquiry=second, kind=Note.Kind.NOTE, text="Anna's mobile is 0171")
+    data = {"action": "erase_personal_data", "_selected_action": [first.pk]}
+    response = officer_client.post(reverse(CHANGELIST), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "GX-2026-00001" in html and "GX-2026-00002" in html and "GX-2026-00003" not in html
+    assert Enquiry.objects.get(pk=first.pk).name == "Anna Schmidt"
+    officer_client.post(reverse(CHANGELIST), {**data, "confirmed": "yes"})
+    for enquiry in (first, second):
+        enquiry.refresh_from_db()
+        assert (enquiry.name, enquiry.email, enquiry.phone) == ("[removed]", "", "")
+        assert enquiry.anonymised_at is not None
+    assert Note.objects.get(enquiry=second).text == "[removed]"
+    other.refresh_from_db()
+    assert other.email == "other@example.de"
+    entries = LogEntry.objects.filter(object_id__in=[str(first.pk), str(second.pk)])
+    assert entries.count() == 2
+    for entry in entries:
+        assert "Anna" not in entry.change_message and "anna" not in entry.object_repr
+        assert "PIPL" in entry.change_message

@@ -2,12 +2,10 @@
 
 from dateutil.relativedelta import relativedelta
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils import timezone
 
-from portal.enquiries.models import Enquiry, Note, Notification
-
-ERASED = "[removed]"
+from portal.enquiries.desk import anonymise
+from portal.enquiries.models import Enquiry
 
 
 class Command(BaseCommand):
@@ -26,19 +24,6 @@ class Command(BaseCommand):
             received_at__lt=cutoff,
             anonymised_at__isnull=True,
         )
-        with transaction.atomic():
-            ids = list(old.values_list("pk", flat=True))
-            Enquiry.objects.filter(pk__in=ids).update(
-                name=ERASED,
-                organisation=ERASED,
-                email="",
-                phone="",
-                message=ERASED,
-                referrer="",
-                utm={},
-                fingerprint="",
-                anonymised_at=timezone.now(),
-            )
-            Note.objects.filter(enquiry__in=ids).update(text=ERASED)
-            Notification.objects.filter(enquiry__in=ids).update(recipient="", last_error="")
+        ids = list(old.values_list("pk", flat=True))
+        anonymise(ids)
         self.stdout.write(f"{len(ids)} enquiries anonymised (received before {cutoff:%Y-%m-%d})")
