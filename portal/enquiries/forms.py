@@ -4,11 +4,13 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import InvestmentBand, Park, Project
 
+from . import countries
 from .models import Enquiry
 
 MAX_PROJECTS = 3
@@ -62,6 +64,21 @@ def one_line_field(name, label, *, autocomplete, **kwargs):
     )
 
 
+class CountryInput(forms.TextInput):
+    """A text input with the list of countries as suggestions in the reader's language."""
+
+    LIST_ID = "country-suggestions"
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = {**(attrs or {}), "list": self.LIST_ID}
+        options = format_html_join(
+            "", '<option value="{}">', ((n,) for n in countries.suggestions(get_language()))
+        )
+        return super().render(name, value, attrs, renderer) + format_html(
+            '<datalist id="{}">{}</datalist>', self.LIST_ID, options
+        )
+
+
 class EnquiryForm(forms.ModelForm):
     name = one_line_field("name", _("Your name"), autocomplete="name")
     organisation = one_line_field("organisation", _("Organisation"), autocomplete="organization")
@@ -71,7 +88,11 @@ class EnquiryForm(forms.ModelForm):
         autocomplete="tel",
         help_text=_("With the country code, e.g. +86 635 123 4567 or +49 30 1234567."),
     )
-    country = one_line_field("country", _("Country or region"), autocomplete="country-name")
+    country = Enquiry._meta.get_field("country").formfield(
+        label=_("Country or region"),
+        validators=[single_line],
+        widget=CountryInput(attrs={"autocomplete": "country-name"}),
+    )
     investor_type = forms.ChoiceField(
         label=_("You are"), choices=[("", _("Choose one")), *Enquiry.InvestorType.choices]
     )
@@ -140,6 +161,13 @@ class EnquiryForm(forms.ModelForm):
         if not self.is_bound:
             # The language the visitor reads the form in, not the model's default.
             self.initial["language"] = get_language()
+
+    def clean_country(self):
+        """A country on the list is stored by its code and English name; other text as typed."""
+        value = self.cleaned_data["country"]
+        code = countries.lookup(value)
+        self.instance.country_code = code
+        return countries.english_name(code) if code else value
 
     def clean_projects(self):
         projects = self.cleaned_data["projects"]

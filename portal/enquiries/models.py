@@ -145,6 +145,13 @@ class Enquiry(models.Model):
     email = models.EmailField(_("email"), max_length=254, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     country = models.CharField(_("country or region"), max_length=100, db_index=True)
+    country_code = models.CharField(
+        _("country code"),
+        max_length=2,
+        blank=True,
+        db_index=True,
+        help_text=_("ISO 3166 code, when the country typed is on the list."),
+    )
     investor_type = models.CharField(
         _("investor type"), max_length=20, choices=InvestorType.choices
     )

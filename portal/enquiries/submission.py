@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from . import countries
 from .abuse import rate_window_start
 from .models import Enquiry, PrivacyNotice, RecentSubmission, ReferenceCounter, add_working_days
 from .notifications import plan_notifications
@@ -127,6 +128,9 @@ def file_logged_enquiry(enquiry):
             timezone.localdate(enquiry.received_at), settings.ENQUIRY_RESPONSE_WORKING_DAYS
         )
         enquiry.fingerprint = fingerprint(enquiry, [])
+        enquiry.country_code = countries.lookup(enquiry.country)
+        if enquiry.country_code:
+            enquiry.country = countries.english_name(enquiry.country_code)
         enquiry.save()
     logger.info("Enquiry %s logged (%s)", enquiry.reference, enquiry.channel)
     return enquiry
