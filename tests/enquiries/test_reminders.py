@@ -5,7 +5,7 @@ import io
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from portal.enquiries.models import Enquiry, Note, add_working_days
@@ -52,3 +52,13 @@ def test_enquiries_waiting_for_the_investor_too_long_get_no_response(db, setting
     assert recent.status == Enquiry.Status.AWAITING
     assert silent.notes.filter(kind=Note.Kind.STATUS).count() == 1
     assert not mail.outbox
+
+
+def test_an_unreachable_mail_server_is_reported_after_trying_everyone(officers, settings):
+    settings.EMAIL_BACKEND = "tests.enquiries.mail_backends.UnreachableBackend"
+    wang, li = officers
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    make_enquiry(1, owner=wang, response_due=yesterday)
+    make_enquiry(2, owner=li, response_due=yesterday)
+    with pytest.raises(CommandError, match="2 of 2"):
+        call_command("enquiry_reminders", stdout=io.StringIO())

@@ -7,11 +7,12 @@ their thread. The mail is a digest for the day, sent at once: tomorrow's run sen
 """
 
 import datetime
+import logging
 from collections import defaultdict
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -21,6 +22,7 @@ from portal.enquiries import desk
 from portal.enquiries.models import Enquiry, Note, add_working_days
 
 DEFAULT_NO_RESPONSE_WEEKS = 4
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -61,6 +63,7 @@ class Command(BaseCommand):
             .order_by("response_due", "reference")
         )
         by_recipient = defaultdict(list)
+        failed = 0
         for enquiry in due:
             owner = enquiry.owner
             recipient = owner.email if owner and owner.email else settings.ENQUIRY_DEFAULT_INBOX
@@ -75,10 +78,17 @@ class Command(BaseCommand):
                 }
                 subject = gettext("Enquiries due: %(count)d") % {"count": len(enquiries)}
                 body = render_to_string("enquiries/email/reminder.txt", context)
-            EmailMessage(
-                subject=subject,
-                body=body,
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                to=[recipient],
-            ).send()
+            try:
+                EmailMessage(
+                    subject=subject,
+                    body=body,
+                    from_email=settings.DEFAULT_FROM_EMAIL,
+                    to=[recipient],
+                ).send()
+            except Exception as error:
+                # One unreachable mailbox does not hold back the other officers' reminders.
+                failed += 1
+                logger.warning("Enquiry reminder not sent (%s)", type(error).__name__)
+        if failed:
+            raise CommandError(f"{failed} of {len(by_recipient)} reminder(s) not sent.")
         return len(by_recipient)
