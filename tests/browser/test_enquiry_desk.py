@@ -12,6 +12,8 @@ from playwright.sync_api import expect
 
 from portal.enquiries.models import Enquiry, Note
 
+from .conftest import SCREENSHOTS
+
 PASSWORD = "a-long-password-for-tests"
 
 
@@ -44,6 +46,8 @@ def test_officer_answers_an_overdue_enquiry_and_the_investor_sees_it(page, live_
     page.wait_for_url("**/admin/")
 
     page.get_by_role("link", name="Enquiry desk").click()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "enquiry-desk-dashboard.png", full_page=True)
     page.get_by_role("link", name="Open the overdue list").click()
     page.wait_for_url(re.compile(r"overdue=yes"))
     page.get_by_role("link", name=enquiry.reference).click()
@@ -58,6 +62,7 @@ def test_officer_answers_an_overdue_enquiry_and_the_investor_sees_it(page, live_
     assert reply.author == officer
     expect(page.locator(".enquiry-thread")).to_contain_text("CNY 150,000 per mu.")
     expect(page.locator(".enquiry-thread")).to_contain_text("Fang Wang")
+    page.screenshot(path=SCREENSHOTS / "enquiry-desk-answered.png", full_page=True)
 
     call_command("send_enquiry_notifications")
     [message] = [m for m in mail.outbox if m.to == ["anna@example.de"]]
@@ -66,3 +71,5 @@ def test_officer_answers_an_overdue_enquiry_and_the_investor_sees_it(page, live_
     token = signing.dumps(enquiry.reference, salt="enquiries.thanks")
     page.goto(f"/en/enquire/thanks/{token}/")
     expect(page.locator(".enquiry-progress")).to_contain_text("Answered on")
+    page.goto("/en/enquire/service-standard/")
+    page.screenshot(path=SCREENSHOTS / "enquiry-service-standard.png", full_page=True)
