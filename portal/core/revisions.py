@@ -14,9 +14,10 @@ adds to its `VersionAdmin`:
 Each record's bulk change or deletion is a revision of its own: restoring one record never
 brings back others that happened to be changed with it.
 
-A version tells the truth only if saving unchanged data changes nothing. `NormalisedTextMixin`
-(models) and `NormalisedTextForm` (admin forms) store text the same way whatever sends it:
-line endings as `\\n`, surrounding blanks stripped. Times set by code rather than typed (the
+A version tells the truth only if saving unchanged data changes nothing. `NormalisedTextForm`
+(admin forms, inlines included) reads submitted text with `\\n` line endings and surrounding
+blanks stripped, before comparing it with what is stored; `NormalisedTextMixin` (models)
+stores `\\n` line endings however a row is saved. Times set by code rather than typed (the
 seed data, the publish action) are whole seconds, as the admin's time input shows them.
 """
 
@@ -48,10 +49,16 @@ from reversion.models import Version
 EMPTY = "–"
 
 
-def normalise_text(value):
+def normalise_line_endings(value):
     if not isinstance(value, str):
         return value
-    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def normalise_text(value):
+    """What a form stores of submitted text: `\\n` line endings, no surrounding blanks."""
+    value = normalise_line_endings(value)
+    return value.strip() if isinstance(value, str) else value
 
 
 def _translated_originals(model):
@@ -69,11 +76,13 @@ def normalise_instance(obj):
         if field.name in originals:
             continue
         if isinstance(field, models.CharField | models.TextField):
-            setattr(obj, field.attname, normalise_text(getattr(obj, field.attname)))
+            setattr(obj, field.attname, normalise_line_endings(getattr(obj, field.attname)))
 
 
 class NormalisedTextMixin:
-    """For content models: every way of saving stores text as the admin form would."""
+    """For content models: every way of saving stores `\\n` line endings, as the admin form
+    does. Blanks are the form's to strip: text stored by code is kept as it was given (the
+    open data's formula guard is tested on cells that begin with a tab or spaces)."""
 
     def save(self, *args, **kwargs):
         normalise_instance(self)

