@@ -77,9 +77,7 @@ def test_an_editor_sees_and_undoes_a_change_of_investment(client, editor):
     assert "投资额（元）" in page and "300000000.00" in page and "450000000.00" in page
 
     confirmation = _restore(client, project, versions[0])
-    assert confirmation.context["adminform"].form.initial["investment_yuan"] == Decimal(
-        300_000_000
-    )
+    assert confirmation.context["adminform"].form.initial["investment_yuan"] == Decimal(300_000_000)
     project.refresh_from_db()
     assert project.investment_yuan == Decimal(300_000_000)
 
@@ -94,7 +92,11 @@ def test_an_editor_sees_and_undoes_a_change_of_investment(client, editor):
 def test_a_parks_cost_row_is_compared_and_restored(client, editor):
     park = make_park()
     cost = ParkCost.objects.create(
-        park=park, label_en="Industrial land", label_zh_hans="工业用地", amount=150_000, unit_en="yuan per mu"
+        park=park,
+        label_en="Industrial land",
+        label_zh_hans="工业用地",
+        amount=150_000,
+        unit_en="yuan per mu",
     )
     _change(client, park, lambda data: None)
     _change(client, park, lambda data: data.update({"costs-0-amount": "0.62"}))
@@ -143,7 +145,9 @@ def test_a_bulk_publish_is_in_each_records_history_and_the_log(client, db):
         assert version.field_dict["is_published"] is True
         assert version.revision.user == administrator
         assert version.revision.get_comment() == "Changed Published and Publication time."
-        assert "Changed Published and Publication time." in _history(client, project).content.decode()
+        assert (
+            "Changed Published and Publication time." in _history(client, project).content.decode()
+        )
         entry = LogEntry.objects.get(object_id=str(project.pk))
         assert json.loads(entry.change_message)[0]["changed"]["fields"] == [
             "Published",
