@@ -8,10 +8,15 @@ old file and every rendition made of it are deleted through the storage API, unl
 row of the same model still points at the same name. A transaction that rolls back deletes
 nothing; a storage that fails is logged and does not undo the change.
 
+A file that a kept version of a record still names (django-reversion: "Recover deleted …",
+"Restore this version") stays, so that a recovered record comes back with its pictures and
+documents. It is not public meanwhile: the media view serves only files of visible records.
+
 The upload fields connect these handlers for each model they are added to
 (`portal.core.uploads`), so every model with an upload is covered without a list to keep.
 """
 
+import json
 import logging
 
 from django.db import transaction
@@ -38,9 +43,18 @@ def _width_attname(field):
     return getattr(field, "width_field", None)
 
 
+def _named_by_a_version(name):
+    """Whether a kept version of any record still refers to the stored file `name`."""
+    from reversion.models import Version
+
+    return Version.objects.filter(serialized_data__contains=json.dumps(name)).exists()
+
+
 def _remove_after_commit(model, field, name, width):
     def remove():
         if model._base_manager.filter(**{field.attname: name}).exists():
+            return
+        if _named_by_a_version(name):
             return
         for stored in field.stored_names(name, width):
             try:

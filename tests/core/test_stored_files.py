@@ -52,6 +52,25 @@ def test_a_deleted_project_takes_its_images_and_documents_along(
     assert [n for n in names if default_storage.exists(n)] == []
 
 
+def test_a_file_a_kept_version_names_stays_for_the_recovery(django_capture_on_commit_callbacks):
+    import reversion
+    from reversion.models import Version
+
+    project = make_project()
+    image = ProjectImage.objects.create(project=project, image=upload(800, 400), alt_text_en="A")
+    with reversion.create_revision():
+        reversion.add_to_revision(image)
+    names = stored(image.image.name, 800)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        image.delete()
+    assert stored(image.image.name, 800) == names
+
+    Version.objects.get_deleted(ProjectImage).get().revert()
+    recovered = ProjectImage.objects.get()
+    assert default_storage.exists(recovered.image.name)
+
+
 def test_a_cleared_cover_leaves_and_an_untouched_one_stays(django_capture_on_commit_callbacks):
     kept = make_article(cover=upload(600, 300))
     cleared = make_article(cover=upload(600, 300))
