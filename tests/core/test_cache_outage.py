@@ -13,8 +13,8 @@ import threading
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
-from django.core.management import call_command
 from django.core.cache import cache
+from django.core.management import call_command
 from django.urls import reverse
 
 from portal.core import cache_backends
