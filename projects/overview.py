@@ -36,7 +36,6 @@ def _band_aggregates():
     return aggregates
 
 
-
 @dataclass(frozen=True)
 class Cell:
     sector_id: int

@@ -4,22 +4,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0003_project_ordering_nulls_last'),
+        ("projects", "0003_project_ordering_nulls_last"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='project',
-            name='projects_pr_kind_dc7ea0_idx',
+            model_name="project",
+            name="projects_pr_kind_dc7ea0_idx",
         ),
         migrations.AddIndex(
-            model_name='project',
-            index=models.Index(fields=['kind', 'stage', 'sector', 'park', 'is_published', 'published_at', 'investment_yuan', 'updated_at'], name='project_overview_idx'),
+            model_name="project",
+            index=models.Index(
+                fields=[
+                    "kind",
+                    "stage",
+                    "sector",
+                    "park",
+                    "is_published",
+                    "published_at",
+                    "investment_yuan",
+                    "updated_at",
+                ],
+                name="project_overview_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='project',
-            index=models.Index(fields=['park', 'is_published', 'published_at'], name='project_park_published_idx'),
+            model_name="project",
+            index=models.Index(
+                fields=["park", "is_published", "published_at"], name="project_park_published_idx"
+            ),
         ),
     ]

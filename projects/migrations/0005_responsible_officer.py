@@ -6,21 +6,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0004_overview_indexes'),
+        ("projects", "0004_overview_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='park',
-            name='responsible_officer',
-            field=models.ForeignKey(blank=True, help_text='The staff member who is told of every new enquiry about this park.', limit_choices_to={'is_staff': True}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='responsible officer'),
+            model_name="park",
+            name="responsible_officer",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The staff member who is told of every new enquiry about this park.",
+                limit_choices_to={"is_staff": True},
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="responsible officer",
+            ),
         ),
         migrations.AddField(
-            model_name='project',
-            name='responsible_officer',
-            field=models.ForeignKey(blank=True, help_text='The staff member who is told of every new enquiry about this project.', limit_choices_to={'is_staff': True}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='responsible officer'),
+            model_name="project",
+            name="responsible_officer",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The staff member who is told of every new enquiry about this project.",
+                limit_choices_to={"is_staff": True},
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="responsible officer",
+            ),
         ),
     ]
