@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -340,14 +341,14 @@ class EnquiryAdmin(admin.ModelAdmin):
                 timezone.localtime(obj.received_at).strftime("%Y-%m-%d %H:%M"),
                 Note.Kind.MESSAGE.label,
                 obj.name,
-                obj.message,
+                linebreaksbr(obj.message, autoescape=True),
             ),
             *(
                 (
                     timezone.localtime(e.created_at).strftime("%Y-%m-%d %H:%M"),
                     e.get_kind_display(),
                     desk.full_name(e.author),
-                    e.text,
+                    linebreaksbr(e.text, autoescape=True),
                 )
                 for e in entries
             ),
@@ -356,8 +357,7 @@ class EnquiryAdmin(admin.ModelAdmin):
             '<ol class="enquiry-thread">{}</ol>',
             format_html_join(
                 "",
-                '<li><p><strong>{}</strong> · {} · {}</p><p style="white-space: pre-line">{}</p>'
-                "</li>",
+                "<li><p><strong>{}</strong> · {} · {}</p><p>{}</p></li>",
                 rows,
             ),
         )

@@ -438,3 +438,10 @@ def test_deleting_a_persons_data_anonymises_every_enquiry_of_the_address(officer
     for entry in entries:
         assert "Anna" not in entry.change_message and "anna" not in entry.object_repr
         assert "PIPL" in entry.change_message
+
+
+def test_the_thread_keeps_line_breaks_and_escapes_what_was_typed(officer_client):
+    enquiry = make_enquiry(1, message="First line\n<script>alert(1)</script>")
+    html = officer_client.get(change_url(enquiry)).content.decode()
+    assert "First line<br>&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'style="white-space' not in html
