@@ -43,7 +43,7 @@ def test_filters_and_languages_have_their_own_fragments(client):
     filtered = client.get(URL, {"stage": "production"}).content.decode()
     assert "Rings (1)" in filtered
     assert '<option value="production" selected>' in filtered
-    assert "套圈 (2)" in client.get("/zh-hans/projects/").content.decode()
+    assert "套圈（2）" in client.get("/zh-hans/projects/").content.decode()
 
 
 def test_save_buttons_follow_each_visitors_shortlist(client):
@@ -97,7 +97,7 @@ def test_a_renamed_sector_shows_at_once_in_the_filter_form(client):
     make_project(sector=sector)
     assert '<option value="rings">Rings (1)</option>' in client.get(URL).content.decode()
     assert (
-        '<option value="rings">套圈 (1)</option>'
+        '<option value="rings">套圈（1）</option>'
         in client.get("/zh-hans/projects/").content.decode()
     )
     sector.name_en = "Bearing rings"

@@ -228,7 +228,8 @@ def test_the_suite_uses_the_cache_and_database_it_is_given():
     assert found["cache"] == "portal.core.cache_backends.ResilientRedisCache"
     assert found["cache_location"] == "redis://127.0.0.1:6379/1"
     assert found["cache_prefix"] == "ci-1"
-    assert found["test_database"] is None
+    # One test database per run, so that two runs on one server do not collide.
+    assert found["test_database"].startswith("test_portal_")
 
 
 @pytest.fixture

@@ -241,7 +241,7 @@ def test_chinese_list_counts_and_notice(client, demo):
     assert "网址中有部分内容无法识别，已忽略：阶段。" in content
     content = client.get("/zh-hans/projects/?stage=bogus&band=x").content.decode()
     assert "已忽略：阶段、投资额。" in content
-    assert "清水镇轴承锻造产业园 (8)" in content
+    assert "清水镇轴承锻造产业园（8）" in content
 
 
 def test_headline_figures_from_the_registry_with_sources(client, demo):
