@@ -17,6 +17,15 @@ OFFICER_CODENAMES = (
     "view_privacynotice",
     "add_privacynotice",
     "change_privacynotice",
+    "add_enquiry",
+    "view_replytemplate",
+    "add_replytemplate",
+    "change_replytemplate",
+    "delete_replytemplate",
+    "view_holiday",
+    "add_holiday",
+    "change_holiday",
+    "delete_holiday",
 )
 
 

@@ -288,6 +288,8 @@ ADMINS = [
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/").strip("/") + "/"
 PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="invest@guanxian.example.cn")
 PORTAL_CONTACT_PHONE = env.str("PORTAL_CONTACT_PHONE", default="+86 635 000 0000")
+# The site's own address, for links in mail sent outside a request (reminders, the worker).
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="")
 
 # --- Enquiries ------------------------------------------------------------------------------
 
@@ -297,7 +299,8 @@ ENQUIRY_OFFICER_LANGUAGE = env.str("ENQUIRY_OFFICER_LANGUAGE", default="zh-hans"
 ENQUIRY_RESPONSE_WORKING_DAYS = env.int("ENQUIRY_RESPONSE_WORKING_DAYS", default=5)
 ENQUIRY_RATE_LIMIT = env.int("ENQUIRY_RATE_LIMIT", default=5)
 ENQUIRY_RATE_WINDOW = env.int("ENQUIRY_RATE_WINDOW", default=600)
-ENQUIRY_CLIENT_IP_HEADER = env.str("ENQUIRY_CLIENT_IP_HEADER", default="REMOTE_ADDR")
+ENQUIRY_FORM_TOKEN_MAX_AGE = env.int("ENQUIRY_FORM_TOKEN_MAX_AGE", default=4 * 60 * 60)
+ENQUIRY_NO_RESPONSE_WEEKS = env.int("ENQUIRY_NO_RESPONSE_WEEKS", default=4)
 ENQUIRY_MIN_FILL_SECONDS = env.int("ENQUIRY_MIN_FILL_SECONDS", default=3)
 ENQUIRY_DUPLICATE_WINDOW = env.int("ENQUIRY_DUPLICATE_WINDOW", default=600)
 ENQUIRY_MAX_BODY_BYTES = env.int("ENQUIRY_MAX_BODY_BYTES", default=64 * 1024)

@@ -13,6 +13,8 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from portal.security.client import client_address
+
 from .models import RecentSubmission
 
 FORM_SALT = "enquiries.form-token"
@@ -21,23 +23,9 @@ UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content
 DEFAULT_FORM_TOKEN_MAX_AGE = 4 * 60 * 60
 
 
-def client_address(request):
-    """The address a client is known by, for the rate limit and the form token.
-
-    REMOTE_ADDR unless `ENQUIRY_CLIENT_IP_HEADER` names a header set by our own proxy; of a
-    chain of addresses only the last, the one our proxy added, is believed: the ones before
-    it are whatever the client wrote.
-    """
-    header = settings.ENQUIRY_CLIENT_IP_HEADER
-    forwarded = request.META.get(header, "") if header != "REMOTE_ADDR" else ""
-    if forwarded:
-        return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def client_key(request):
     """A keyed hash of the client's address: enough to count, and the address is not kept."""
-    return salted_hmac(CLIENT_SALT, client_address(request), algorithm="sha256").hexdigest()
+    return salted_hmac(CLIENT_SALT, client_address(request) or "", algorithm="sha256").hexdigest()
 
 
 def _token_client(request):

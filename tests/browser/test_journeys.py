@@ -200,7 +200,7 @@ def test_editor_publishes_a_project_and_cannot_reach_enquiries(page, browser, li
     row.locator("input.action-select").check()
     page.locator("select[name=action]").select_option("publish")
     page.locator("button[name=index]").click()
-    expect(page.locator(".messagelist")).to_contain_text("1 item published.")
+    expect(page.locator(".messagelist")).to_contain_text("1 project published.")
     project.refresh_from_db()
     assert project.is_published
 

@@ -42,7 +42,6 @@ def test_an_editor_compares_and_restores_a_project_in_chinese(editor_page):
         page.wait_for_url("**/admin/projects/project/")
 
     page.goto(f"/admin/projects/project/{project.pk}/history/")
-    # The history's own wording is in locale/incoming until merged: links found by address.
     page.locator("a[href*='/history/compare/?new=']").first.click()
     row = page.locator("tr", has=page.locator("th", has_text="投资额（元）"))
     assert row.locator(".old-value").inner_text() == "300000000.00"

@@ -1,22 +1,14 @@
 """Builders for enquiry tests: a valid submission whose form token is old enough."""
 
-import shutil
-import subprocess
 import time
-from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
 from django.core import signing
 from django.core.management import call_command
 from django.test import RequestFactory
 
 from portal.enquiries import abuse
-
-INCOMING_CATALOGUE = (
-    Path(django_settings.BASE_DIR) / "portal" / "locale" / "incoming" / "enquiries-hardening.po"
-)
 
 
 def form_token(age_seconds=60, address="127.0.0.1", **get):
@@ -62,17 +54,3 @@ def staff_in_group(db):
         return user
 
     return make
-
-
-@pytest.fixture
-def incoming_translations(settings, tmp_path):
-    """The Chinese of this work's new strings, until they are merged into the catalogue."""
-    if shutil.which("msgfmt") is None:
-        pytest.skip("msgfmt (gettext) is not installed")
-    folder = tmp_path / "locale" / "zh_Hans" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    subprocess.run(
-        ["msgfmt", "--check", "-o", str(folder / "django.mo"), str(INCOMING_CATALOGUE)],
-        check=True,
-    )
-    settings.LOCALE_PATHS = [tmp_path / "locale", *settings.LOCALE_PATHS]

@@ -47,7 +47,7 @@ def chosen(db):
     ],
 )
 def test_no_submitted_text_reaches_the_acknowledgement(
-    client, chosen, incoming_translations, language, url, project_name, park_name, expected
+    client, chosen, language, url, project_name, park_name, expected
 ):
     project, park = chosen
     data = enquiry_data(language=language, projects=[project.slug], park=park.slug, **HOSTILE)

@@ -9,14 +9,10 @@ English shown as a fallback, and is typeset as English.
 """
 
 import re
-import shutil
-import subprocess
 from html.parser import HTMLParser
 from io import StringIO
-from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
@@ -27,7 +23,6 @@ from tests.enquiries.conftest import form_token
 
 pytestmark = pytest.mark.django_db
 
-INCOMING = Path(django_settings.BASE_DIR) / "portal" / "locale" / "incoming"
 
 HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 ASCII_PUNCTUATION = r"[:;,()?!]"
@@ -105,24 +100,6 @@ def typesetting_faults(html):
             context = text[max(0, match.start() - 12) : match.end() + 12]
             faults.append(" ".join(context.split()))
     return faults
-
-
-@pytest.fixture
-def incoming_translations(settings, tmp_path):
-    """The catalogue with the strings still waiting in portal/locale/incoming/ merged in."""
-    if shutil.which("msgfmt") is None:
-        pytest.skip("msgfmt (gettext) is not installed")
-    folders = []
-    for number, po_path in enumerate(sorted(INCOMING.glob("*.po"))):
-        folder = tmp_path / f"incoming-{number}" / "zh_Hans" / "LC_MESSAGES"
-        folder.mkdir(parents=True)
-        subprocess.run(
-            ["msgfmt", "--check", "-o", str(folder / "django.mo"), str(po_path)], check=True
-        )
-        folders.append(folder.parents[1])
-    # This work's strings first: they correct some of the catalogue's translations.
-    folders.sort(key=lambda folder: not (folder.parent / "typesetting").exists())
-    settings.LOCALE_PATHS = [*folders, *settings.LOCALE_PATHS]
 
 
 def demo_content():
@@ -212,7 +189,6 @@ def known_elsewhere(name, fault):
     return any(name in pages and pattern.search(fault) for pages, pattern in KNOWN_ELSEWHERE)
 
 
-@pytest.mark.usefixtures("incoming_translations")
 def test_chinese_pages_are_typeset_as_chinese():
     faults = [
         f"{name}: {fault}"
