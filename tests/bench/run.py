@@ -52,8 +52,25 @@ PAGES = [
     ("search", "/en/search/?q=bearing"),
 ]
 
+# The project list asked for with a new unknown parameter on every request (wrk script): the
+# page cache answers each with a redirect to the cached page, never with a render.
+RANDOM_PARAMETERS = "project list, random unknown parameters"
+RANDOM_PARAMETERS_SCRIPT = """
+math.randomseed(os.time())
+request = function()
+  return wrk.format("GET", "/en/projects/?utm_source=" .. math.random(1, 1000000000))
+end
+"""
 # With the page cache on, each of these answers at least this share of the baseline.
-CACHED_PAGES = ("home", "project list", "project detail", "park detail", "news list", "article")
+CACHED_PAGES = (
+    "home",
+    "project list",
+    "project detail",
+    "park detail",
+    "news list",
+    "article",
+    RANDOM_PARAMETERS,
+)
 TARGET_CACHED_RATIO = 0.80
 # With no cache at all, each of these answers at least this share of the baseline, makes at
 # most this many queries, and its p50 at scale stays within the factor of the demo's.
@@ -216,7 +233,7 @@ class Server:
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
 
-def wrk(url, seconds, threads, connections):
+def wrk(url, seconds, threads, connections, script=None):
     out = subprocess.run(
         [
             "wrk",
@@ -225,6 +242,7 @@ def wrk(url, seconds, threads, connections):
             f"-d{seconds}s",
             f"--timeout={REQUEST_TIMEOUT}s",
             "--latency",
+            *(["-s", str(script)] if script else []),
             url,
         ],
         capture_output=True,
@@ -276,6 +294,8 @@ def phase(label, work, database, page_cache_seconds, names, values, options):
     try:
         for page in measured:
             rows.append(measure_page(server, page, options))
+        if page_cache_seconds > 0:
+            rows.append(measure_random_parameters(server, work, options))
         # Load from elsewhere on the machine drifts during a phase: the baseline is measured
         # at its start and at its end, and the ratios use the mean of the two.
         baseline = next((r for r in rows if r["name"] == BASELINE and "rps" in r), None)
@@ -327,6 +347,23 @@ def measure_page(server, page, options):
     if result["p50_ms"] is None:  # wrk printed no distribution: once more
         result = wrk(url, options.seconds, WRK_THREADS, options.connections)
     row.update(result)
+    return row
+
+
+def measure_random_parameters(server, work, options):
+    """The project list with a new unknown query parameter on every request."""
+    script = work / "random-parameters.lua"
+    script.write_text(RANDOM_PARAMETERS_SCRIPT)
+    status, headers, _body = server.get("/en/projects/?utm_source=1")
+    row = {
+        "name": RANDOM_PARAMETERS,
+        "url": "/en/projects/?utm_source=<random>",
+        "status": status,
+        "bytes": 0,
+        "queries": 0,
+        "x_cache": headers.get("X-Cache", "-"),
+    }
+    row.update(wrk(server.base + "/", options.seconds, WRK_THREADS, options.connections, script))
     return row
 
 
