@@ -242,6 +242,9 @@ def wrk(url, seconds, threads, connections, script=None):
             f"-d{seconds}s",
             f"--timeout={REQUEST_TIMEOUT}s",
             "--latency",
+            # As every browser does: the page cache then sends its stored gzip bytes as they are.
+            "-H",
+            "Accept-Encoding: gzip, deflate, br",
             *(["-s", str(script)] if script else []),
             url,
         ],
