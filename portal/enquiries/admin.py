@@ -20,28 +20,6 @@ from .notifications import resend
 from .submission import file_logged_enquiry
 
 OPEN_STATUSES = desk.OPEN_STATUSES
-SUBMITTED_FIELDS = (
-    "reference",
-    "channel",
-    "received_at",
-    "name",
-    "organisation",
-    "email",
-    "phone",
-    "country",
-    "investor_type",
-    "projects",
-    "park",
-    "investment_band",
-    "message",
-    "language",
-    "consent_at",
-    "privacy_version",
-    "referrer",
-    "utm",
-    "spam_reason",
-    "anonymised_at",
-)
 # What an officer types for an enquiry that came by phone, WeChat, mail, a fair or a visit.
 LOGGED_FIELDS = (
     "channel",
@@ -57,6 +35,17 @@ LOGGED_FIELDS = (
     "investment_band",
     "message",
     "language",
+)
+# What the enquiry arrived with: read-only once it is stored.
+SUBMITTED_FIELDS = (
+    "reference",
+    *LOGGED_FIELDS,
+    "consent_at",
+    "privacy_version",
+    "referrer",
+    "utm",
+    "spam_reason",
+    "anonymised_at",
 )
 # Kinds an officer adds by hand; replies, status changes and changes of owner are made by
 # the portal as they happen.
