@@ -26,7 +26,7 @@ import uuid
 
 from django.apps import apps
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import DatabaseError, connections, router
 from django.db.models import Min, Value
 from django.db.models.functions import Coalesce, Least
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -81,20 +81,51 @@ def note_change(instance=None):
     _store(**values)
 
 
+def _read_row():
+    """`(token, next_publication)` of the row, or None: one primary-key read on a cursor.
+
+    Every page served from the cache makes this read, so it skips the ORM's query building
+    (three quarters of a cache hit's time when it went through a QuerySet) and applies the
+    backend's own converters to the timestamp, as the ORM would.
+    """
+    connection = connections[router.db_for_read(ContentVersion)]
+    meta = ContentVersion._meta
+    field = meta.get_field("next_publication")
+    with connection.cursor() as cursor:
+        cursor.execute(_row_sql(connection), [ContentVersion.ROW])
+        found = cursor.fetchone()
+    if found is None:
+        return None
+    token, until = found
+    expression = field.get_col(meta.db_table)
+    for converter in connection.ops.get_db_converters(expression) + field.get_db_converters(
+        connection
+    ):
+        until = converter(until, expression, connection)
+    return token, until
+
+
+def _row_sql(connection):
+    quote = connection.ops.quote_name
+    meta = ContentVersion._meta
+    return (
+        f"SELECT {quote(meta.get_field('token').column)}, "
+        f"{quote(meta.get_field('next_publication').column)} "
+        f"FROM {quote(meta.db_table)} WHERE {quote(meta.pk.column)} = %s"
+    )
+
+
 def current():
     """The version to render with now: `(token, seconds it stays valid or None)`.
 
     One query while nothing is due; at the next scheduled publication the first request
     renews the row (and so stores nothing for the moment that has passed).
     """
-    row = ContentVersion.objects.filter(pk=ContentVersion.ROW).values_list(
-        "token", "next_publication"
-    )
-    found = row.first()
+    found = _read_row()
     now = timezone.now()
     if found is None or (found[1] is not None and found[1] <= now):
         bump_content_version()
-        found = row.first()
+        found = _read_row()
     token, until = found
     return token, (until - now).total_seconds() if until is not None else None
 
