@@ -4,6 +4,7 @@ from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
     ClusterFigure,
+    Incentive,
     Milestone,
     Park,
     ParkCost,
@@ -14,6 +15,7 @@ from .models import (
     ProjectDocument,
     ProjectImage,
     Sector,
+    WorkforceFigure,
 )
 
 
@@ -96,3 +98,15 @@ class ClusterFigureTranslation(TranslationOptions):
 @register(Partner)
 class PartnerTranslation(TranslationOptions):
     fields = ("organisation", "agreement")
+
+
+@register(Incentive)
+class IncentiveTranslation(TranslationOptions):
+    fields = ("title", "issuer", "eligibility", "benefit")
+    required_languages = ("en",)
+
+
+@register(WorkforceFigure)
+class WorkforceFigureTranslation(TranslationOptions):
+    fields = ("role", "availability", "source")
+    required_languages = ("en",)

@@ -1,7 +1,17 @@
-"""The registry's admin: where county staff keep sectors, parks, projects and figures current."""
+"""The registry's admin: where county staff keep sectors, parks, projects, figures and incentives
+current."""
 
 from .figures import ClusterFigureAdmin, PartnerAdmin
+from .incentives import IncentiveAdmin, WorkforceFigureAdmin
 from .parks import ParkAdmin, SectorAdmin
 from .projects import ProjectAdmin
 
-__all__ = ["ClusterFigureAdmin", "ParkAdmin", "PartnerAdmin", "ProjectAdmin", "SectorAdmin"]
+__all__ = [
+    "ClusterFigureAdmin",
+    "IncentiveAdmin",
+    "ParkAdmin",
+    "PartnerAdmin",
+    "ProjectAdmin",
+    "SectorAdmin",
+    "WorkforceFigureAdmin",
+]

@@ -1,6 +1,8 @@
-"""The investment registry: sectors, parks, projects and the cluster's figures and partners."""
+"""The investment registry: sectors, parks, projects, the cluster's figures and partners, the
+incentives and the workforce figures."""
 
 from .figures import ClusterFigure, Partner
+from .incentives import Incentive, WorkforceFigure, county_today
 from .parks import MU_PER_HECTARE, Park, ParkCost, ParkDocument, ParkImage, Sector
 from .projects import (
     InvestmentBand,
@@ -14,6 +16,7 @@ from .projects import (
 __all__ = [
     "MU_PER_HECTARE",
     "ClusterFigure",
+    "Incentive",
     "InvestmentBand",
     "Milestone",
     "Park",
@@ -25,5 +28,7 @@ __all__ = [
     "ProjectDocument",
     "ProjectImage",
     "Sector",
+    "WorkforceFigure",
     "band_q",
+    "county_today",
 ]
