@@ -9,7 +9,7 @@ from reversion.models import Version
 
 from portal.core.revisions import RevisionAdmin, SiteHistoryAdmin
 
-from .models import AccessibilityStatement, HomePage
+from .models import AccessibilityStatement, HomePage, SiteSettings
 
 # The site-wide change log, for those who may view versions: administrators.
 admin.site.register(Version, SiteHistoryAdmin)
@@ -48,3 +48,22 @@ class HomePageAdmin(SingletonAdmin):
 @admin.register(AccessibilityStatement)
 class AccessibilityStatementAdmin(SingletonAdmin):
     fields = ["intro", "compliance", "known_issues", "report_barrier", "reviewed_on"]
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(SingletonAdmin):
+    fieldsets = [
+        (
+            _("Who runs the site"),
+            {
+                "fields": ["operating_body", "street_address", "office_hours"],
+                "description": _(
+                    "Shown in the footer of every page, in both languages. The filing numbers "
+                    "(ICP, public security, government website code) are set by the server's "
+                    "administrator."
+                ),
+            },
+        ),
+        (_("WeChat"), {"fields": ["wechat_account", "wechat_qr"]}),
+        (_("Demo content"), {"fields": ["demo_notice"]}),
+    ]

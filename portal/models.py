@@ -1,4 +1,5 @@
-"""Editable content of the site shell: the home page's hero and the accessibility statement.
+"""Editable content of the site shell: the home page's hero, the accessibility statement and
+the site settings (who runs the portal, the demo notice).
 
 Each is a single row that staff edit in the admin; until one is saved, the pages show the
 portal's own wording, so a fresh site is never empty.
@@ -137,3 +138,77 @@ class AccessibilityStatement(SingletonModel):
     @property
     def known_issue_list(self):
         return [line.strip() for line in (self.known_issues or "").splitlines() if line.strip()]
+
+
+class SiteSettings(SingletonModel):
+    """Who runs the portal, as every page's footer shows it, and the demo notice.
+
+    The texts and the WeChat image are edited here; the filing numbers, the e-mail address and
+    the phone number are deployment facts set in the environment (see the README).
+    """
+
+    operating_body = models.CharField(
+        _("operating body"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The government office that runs this site, as its seal reads, e.g. “Investment "
+            "Promotion Service Centre of Guanxian County”. Blank: the county government."
+        ),
+    )
+    street_address = models.CharField(
+        _("street address"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where investors can visit the office: street, number, town, county."),
+    )
+    office_hours = models.CharField(
+        _("office hours"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "In Beijing time, e.g. “Monday to Friday, 8:30–12:00 and 13:30–17:30”. "
+            "The footer adds the time zone."
+        ),
+    )
+    wechat_account = models.CharField(
+        _("WeChat official account"),
+        max_length=100,
+        blank=True,
+        help_text=_("The official account's name, shown under its QR code."),
+    )
+    wechat_qr = SafeImageField(
+        _("WeChat QR code"),
+        folder="site",
+        blank=True,
+        width_field="wechat_qr_width",
+        height_field="wechat_qr_height",
+        help_text=_(
+            "The official account's QR code as WeChat exports it: PNG or JPEG, square, "
+            "at least 258 pixels wide."
+        ),
+    )
+    wechat_qr_width = models.PositiveIntegerField(editable=False, null=True)
+    wechat_qr_height = models.PositiveIntegerField(editable=False, null=True)
+    demo_notice = models.BooleanField(
+        _("show the demo notice"),
+        default=False,
+        help_text=_(
+            "Tells every visitor, on every page, that the projects, investors and figures "
+            "are illustrative. Switch it off once the real content is in."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    def __str__(self):
+        return str(_("Site settings"))
+
+    def clean(self):
+        super().clean()
+        if self.wechat_qr and not (self.wechat_account_en or self.wechat_account_zh_hans):
+            raise ValidationError(
+                {"wechat_account_en": _("Name the official account the QR code opens.")}
+            )

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import AccessibilityStatement, HomePage
+from .models import AccessibilityStatement, HomePage, SiteSettings
 
 
 @register(HomePage)
@@ -22,3 +22,8 @@ class HomePageTranslation(TranslationOptions):
 class AccessibilityStatementTranslation(TranslationOptions):
     fields = ("intro", "compliance", "known_issues", "report_barrier")
     required_languages = ("en",)
+
+
+@register(SiteSettings)
+class SiteSettingsTranslation(TranslationOptions):
+    fields = ("operating_body", "street_address", "office_hours", "wechat_account")
