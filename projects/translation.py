@@ -71,6 +71,9 @@ class ProjectTranslation(TranslationOptions):
         "signing_event",
         "contact_name",
         "contact_title",
+        "sought_detail",
+        "scale",
+        "utilities",
     )
     required_languages = ("en",)
 

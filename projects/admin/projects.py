@@ -88,6 +88,16 @@ class ProjectAdmin(
             },
         ),
         (
+            _("Open opportunity"),
+            {
+                "description": _(
+                    "Only for the kind “Investment opportunity”: what it seeks and how far it is "
+                    "prepared. Its plot size is the land area above."
+                ),
+                "fields": ("sought", "preparation", "scale", "sought_detail", "utilities"),
+            },
+        ),
+        (
             _("Contact officer"),
             {
                 "description": _("Leave empty to show the park's officer instead."),

@@ -84,6 +84,22 @@ class Project(Publishable, ContactOfficer, GalleryOwner):
         TRIAL_PRODUCTION = "trial", _("Trial production")
         IN_PRODUCTION = "production", _("In production")
 
+    class Sought(models.TextChoices):
+        """What an open opportunity asks an investor for."""
+
+        CHAIN_GAP = "chain-gap", _("A producer to fill a gap in the chain")
+        PLOT = "plot", _("An investor for a serviced plot")
+        JOINT_VENTURE = "joint-venture", _("A joint-venture partner")
+        EQUITY = "equity", _("An equity investor")
+
+    class Preparation(models.TextChoices):
+        """How far an opportunity has been prepared, from an idea to a plot ready to build on."""
+
+        CONCEPT = "concept", _("Concept")
+        FEASIBILITY = "feasibility", _("Feasibility study done")
+        APPROVED = "approved", _("Land and approvals in place")
+        READY = "ready", _("Ready to build")
+
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
         _("slug"),
@@ -117,7 +133,13 @@ class Project(Publishable, ContactOfficer, GalleryOwner):
         verbose_name=_("industrial park"),
     )
     stage = models.CharField(
-        _("stage"), max_length=20, choices=Stage.choices, default=Stage.SIGNED, db_index=True
+        _("stage"),
+        max_length=20,
+        choices=Stage.choices,
+        default=Stage.SIGNED,
+        blank=True,
+        db_index=True,
+        help_text=_("Of a signed project only: an opportunity has its stage of preparation."),
     )
     investment_yuan = models.DecimalField(
         _("investment (yuan)"),
@@ -158,6 +180,37 @@ class Project(Publishable, ContactOfficer, GalleryOwner):
     )
     construction_start = models.DateField(_("construction start"), null=True, blank=True)
     construction_end = models.DateField(_("construction end"), null=True, blank=True)
+    sought = models.CharField(
+        _("what is sought"),
+        max_length=20,
+        choices=Sought.choices,
+        blank=True,
+        db_index=True,
+        help_text=_("Of an opportunity: what the county asks an investor for."),
+    )
+    sought_detail = models.TextField(
+        _("the investor the county looks for"),
+        blank=True,
+        help_text=_("Of an opportunity: the partner's profile, what they bring and what they get."),
+    )
+    preparation = models.CharField(
+        _("stage of preparation"),
+        max_length=20,
+        choices=Preparation.choices,
+        blank=True,
+        help_text=_("Of an opportunity: how far it has been prepared."),
+    )
+    scale = models.CharField(
+        _("scale"),
+        max_length=200,
+        blank=True,
+        help_text=_("Of an opportunity: its size in output or capacity, e.g. 30,000 tons a year."),
+    )
+    utilities = models.TextField(
+        _("utilities at the plot"),
+        blank=True,
+        help_text=_("Of an opportunity with a plot: power, water, gas, steam and roads on site."),
+    )
     is_featured = models.BooleanField(
         _("featured"),
         default=False,
@@ -248,8 +301,29 @@ class Project(Publishable, ContactOfficer, GalleryOwner):
             errors["construction_end"] = _("Construction cannot end before it starts.")
         if self.kind == self.Kind.SIGNED and not self.signing_date:
             errors["signing_date"] = _("A signed project needs its signing date.")
+        if self.kind == self.Kind.SIGNED and not self.stage:
+            errors["stage"] = _("A signed project needs its stage.")
+        if self.kind == self.Kind.OPPORTUNITY:
+            errors.update(self._opportunity_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _opportunity_errors(self):
+        errors = {}
+        if self.stage:
+            errors["stage"] = _(
+                "An opportunity has no construction stage yet: leave the stage empty and give "
+                "its stage of preparation."
+            )
+        if not self.sought:
+            errors["sought"] = _("Say what the opportunity asks an investor for.")
+        if not self.preparation:
+            errors["preparation"] = _("Say how far the opportunity has been prepared.")
+        return errors
+
+    @property
+    def is_opportunity(self):
+        return self.kind == self.Kind.OPPORTUNITY
 
     def _address_is_taken(self):
         """Whether the investor tools (compare, shortlist, map) or the parks already answer at
