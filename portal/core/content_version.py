@@ -10,6 +10,9 @@ stale page. The row is renewed in the same transaction as the change that makes 
   anything else that changes rows without signals, by calling `bump_content_version()`;
 - `migrate`, so that a release's new templates are not hidden behind the old pages;
 - the next scheduled publication time, kept on the row: the first request after it renews.
+  A model whose rows appear or disappear by the calendar rather than by `published_at` (an
+  incentive valid until a date) says when through `next_scheduled_change(now)`, a classmethod
+  giving the first such moment after `now`, and `scheduled_changes()`, a row's own moments.
 
 Because the version lives beside the content, a change and its new version commit together or
 not at all: while the change is uncommitted other requests see the old rows and the old
@@ -42,10 +45,13 @@ def _content_models():
 
 
 def _next_scheduled_publication():
-    """The earliest future `published_at` of any content model, or None."""
+    """The earliest future `published_at` or scheduled change of any content model, or None."""
     now = timezone.now()
     upcoming = []
     for model in _content_models():
+        scheduled = getattr(model, "next_scheduled_change", None)
+        if scheduled is not None and (moment := scheduled(now)) is not None:
+            upcoming.append(moment)
         if "published_at" not in {f.name for f in model._meta.concrete_fields}:
             continue
         moment = model._base_manager.filter(published_at__gt=now).aggregate(
@@ -75,8 +81,13 @@ def note_change(instance=None):
     brings the row's next publication forward; one moved later leaves the earlier time, which
     then costs one renewal more, never a page shown too long."""
     values = {"token": uuid.uuid4().hex}
-    moment = getattr(instance, "published_at", None)
-    if moment is not None and moment > timezone.now():
+    now = timezone.now()
+    moments = [getattr(instance, "published_at", None)]
+    if hasattr(instance, "scheduled_changes"):
+        moments.extend(instance.scheduled_changes())
+    future = [moment for moment in moments if moment is not None and moment > now]
+    if future:
+        moment = min(future)
         values["next_publication"] = Least(Coalesce("next_publication", Value(moment)), moment)
     _store(**values)
 

@@ -254,7 +254,7 @@ class Migration(migrations.Migration):
                 (
                     "benefit",
                     models.CharField(
-                        help_text="For example: 50% of the land price refunded, up to 2 million yuan.",
+                        help_text="For example: half of the land price refunded, up to 2 million yuan.",
                         max_length=250,
                         verbose_name="amount or rate",
                     ),
@@ -262,7 +262,7 @@ class Migration(migrations.Migration):
                 (
                     "benefit_en",
                     models.CharField(
-                        help_text="For example: 50% of the land price refunded, up to 2 million yuan.",
+                        help_text="For example: half of the land price refunded, up to 2 million yuan.",
                         max_length=250,
                         null=True,
                         verbose_name="amount or rate",
@@ -271,7 +271,7 @@ class Migration(migrations.Migration):
                 (
                     "benefit_zh_hans",
                     models.CharField(
-                        help_text="For example: 50% of the land price refunded, up to 2 million yuan.",
+                        help_text="For example: half of the land price refunded, up to 2 million yuan.",
                         max_length=250,
                         null=True,
                         verbose_name="amount or rate",
@@ -295,7 +295,7 @@ class Migration(migrations.Migration):
                     "parks",
                     models.ManyToManyField(
                         blank=True,
-                        help_text="Leave empty if it applies in every park of the county.",
+                        help_text="The parks whose pages list it: choose every park for one that applies county-wide.",
                         related_name="incentive_policies",
                         to="projects.park",
                         verbose_name="industrial parks",

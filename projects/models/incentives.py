@@ -11,7 +11,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, Min, OuterRef, Q
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -38,13 +38,6 @@ class IncentiveQuerySet(PublishableQuerySet):
         return self.published().filter(
             Q(valid_from__lte=today), Q(valid_until__isnull=True) | Q(valid_until__gte=today)
         )
-
-    def for_park(self, park):
-        """Those that apply in `park`: named for it, or for no park in particular."""
-        through = self.model.parks.through
-        named = Exists(through.objects.filter(incentive=OuterRef("pk"), park=park))
-        anywhere = ~Exists(through.objects.filter(incentive=OuterRef("pk")))
-        return self.filter(named | anywhere)
 
 
 class Incentive(NormalisedTextMixin, FlagPublishable):
@@ -79,14 +72,16 @@ class Incentive(NormalisedTextMixin, FlagPublishable):
     benefit = models.CharField(
         _("amount or rate"),
         max_length=250,
-        help_text=_("For example: 50% of the land price refunded, up to 2 million yuan."),
+        help_text=_("For example: half of the land price refunded, up to 2 million yuan."),
     )
     parks = models.ManyToManyField(
         Park,
         related_name="incentive_policies",
         blank=True,
         verbose_name=_("industrial parks"),
-        help_text=_("Leave empty if it applies in every park of the county."),
+        help_text=_(
+            "The parks whose pages list it: choose every park for one that applies county-wide."
+        ),
     )
     sectors = models.ManyToManyField(
         Sector,

@@ -7,16 +7,16 @@ differing exactly when a reader would see different text.
 
 import re
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_GET
 
 from projects.formatting import format_area, format_money
-from projects.models import Park, Project
+from projects.models import Incentive, Park, Project
 
 MIN_ITEMS, MAX_ITEMS = 2, 3
 SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
@@ -45,6 +45,15 @@ PROJECT_ROWS = [
     (gettext_lazy("Construction end"), lambda p: _date(p.construction_end)),
 ]
 
+
+def _incentives(park):
+    """The park's incentives valid today, each with its document number."""
+    return pgettext("separator between items of a list", ", ").join(
+        _("%(title)s (%(number)s)") % {"title": i.title, "number": i.document_number}
+        for i in park.current_incentives
+    )
+
+
 PARK_ROWS = [
     (gettext_lazy("Status"), lambda p: p.get_status_display()),
     (gettext_lazy("Planned area"), lambda p: format_area(p.planned_area_ha)),
@@ -58,6 +67,7 @@ PARK_ROWS = [
     (gettext_lazy("Steam"), lambda p: p.steam or ""),
     (gettext_lazy("Road and rail access"), lambda p: p.transport or ""),
     (gettext_lazy("Address"), lambda p: p.address or ""),
+    (gettext_lazy("Incentives valid today"), _incentives),
 ]
 
 
@@ -134,8 +144,13 @@ def parks_with_facts():
         "projects",
         filter=Q(projects__is_published=True, projects__published_at__lte=timezone.now()),
     )
+    incentives = Prefetch(
+        "incentive_policies", queryset=Incentive.objects.current(), to_attr="current_incentives"
+    )
     return (
-        Park.objects.published().annotate(project_count=project_count).prefetch_related("sectors")
+        Park.objects.published()
+        .annotate(project_count=project_count)
+        .prefetch_related("sectors", incentives)
     )
 
 

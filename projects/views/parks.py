@@ -1,9 +1,10 @@
+from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from portal.core.drafts import DraftPreviewMixin
 from projects.filters import NEWEST_SIGNING_FIRST
 from projects.map_links import map_links
-from projects.models import Park, Project
+from projects.models import Incentive, Park, Project
 
 
 class ParkListView(ListView):
@@ -24,7 +25,15 @@ class ParkDetailView(DraftPreviewMixin, DetailView):
     template_name = "projects/park_detail.html"
 
     def get_queryset(self):
-        return self.base_queryset().prefetch_related("sectors", "costs", "images", "documents")
+        # The incentives valid today in the county: one that expires leaves the page by itself.
+        incentives = Prefetch(
+            "incentive_policies",
+            queryset=Incentive.objects.current().prefetch_related("sectors"),
+            to_attr="current_incentives",
+        )
+        return self.base_queryset().prefetch_related(
+            "sectors", "costs", "images", "documents", incentives
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

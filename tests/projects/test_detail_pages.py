@@ -208,8 +208,9 @@ def test_park_pages_queries_are_fixed(client, django_assert_num_queries, count):
     make_full_projects(count, park=parks[0])
     with django_assert_num_queries(2):
         client.get("/en/projects/parks/")
-    # park, sectors, costs, images, documents, the newest projects, their images, the count
-    with django_assert_num_queries(8):
+    # park, sectors, costs, images, documents, the incentives valid today (their sectors only
+    # when there are some), the newest projects, their images, the count
+    with django_assert_num_queries(9):
         assert client.get(parks[0].get_absolute_url()).status_code == 200
 
 

@@ -109,8 +109,8 @@ def test_query_count(client, registry, django_assert_num_queries):
     with django_assert_num_queries(2):
         client.get("/en/projects/ring-forging/sheet/")
     make_project(slug="another", sector=registry["forging"], park=registry["north"])
-    # park with its project count, its industries, its first image
-    with django_assert_num_queries(3):
+    # park with its project count, its industries, its incentives valid today, its first image
+    with django_assert_num_queries(4):
         client.get("/en/projects/parks/north-park/sheet/")
 
 
