@@ -46,6 +46,8 @@ from modeltranslation.translator import NotRegistered, translator
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from portal.core.editors_desk import EditorsDeskMixin
+
 EMPTY = "–"
 
 
@@ -200,7 +202,7 @@ def field_changes(model, old, new, skip=()):
     return rows
 
 
-class RevisionAdmin(VersionAdmin):
+class RevisionAdmin(EditorsDeskMixin, VersionAdmin):
     """VersionAdmin with field-by-field comparison and truthful history messages."""
 
     form = NormalisedTextForm

@@ -1,0 +1,116 @@
+/* The editors' desk in every content admin's change form (portal/core/editors_desk.py):
+ * - leaving a changed form, or one that came back with errors, asks first; saving does not;
+ * - a file kept from a failed save is named beside its input;
+ * - the error summary takes the focus, so a screen reader reads it and Tab reaches its links;
+ * - the rich-text editor speaks the admin's language: its dialogs through gettext, its toolbar
+ *   titles from the translations the page carries (#prose-editor-strings).
+ * A plain script from the site's own origin, as the CSP allows; no inline code.
+ */
+(function () {
+  "use strict";
+
+  var editorStrings = null;
+
+  function strings() {
+    if (editorStrings === null) {
+      var element = document.getElementById("prose-editor-strings");
+      try {
+        editorStrings = element ? JSON.parse(element.textContent) : {};
+      } catch (error) {
+        editorStrings = {};
+      }
+    }
+    return editorStrings;
+  }
+
+  // The editor looks up `window.gettext` when its module runs, after the page is parsed and
+  // after Django's catalogue (jsi18n) has defined it.
+  var catalogue = window.gettext || function (text) { return text; };
+  window.gettext = function (text) {
+    var translated = strings()[text];
+    return translated === undefined ? catalogue(text) : translated;
+  };
+
+  function translateTitles(root) {
+    var own = strings();
+    var elements = root.querySelectorAll ? root.querySelectorAll("[title]") : [];
+    Array.prototype.forEach.call(elements, function (element) {
+      var title = element.getAttribute("title");
+      if (Object.prototype.hasOwnProperty.call(own, title)) {
+        var label = element.getAttribute("aria-label");
+        element.setAttribute("title", own[title]);
+        if (!label || label === title) {
+          element.setAttribute("aria-label", own[title]);
+        }
+      }
+    });
+    Array.prototype.forEach.call(root.querySelectorAll ? root.querySelectorAll(".prose-menubar *") : [], function (element) {
+      if (element.children.length === 0 && Object.prototype.hasOwnProperty.call(own, element.textContent)) {
+        element.textContent = own[element.textContent];
+      }
+    });
+  }
+
+  document.addEventListener("prose-editor:ready", function (event) {
+    var wrapper = event.target.closest(".prose-editor") || event.target.parentNode;
+    translateTitles(wrapper);
+    new MutationObserver(function () { translateTitles(wrapper); }).observe(wrapper, {
+      childList: true,
+      subtree: true,
+    });
+  });
+
+  function changeForm() {
+    return document.querySelector("#content-main form[id$='_form']");
+  }
+
+  function watchForChanges(form) {
+    var changed = document.getElementById("error-summary") !== null;
+    var submitting = false;
+    function markChanged(event) {
+      if (event.isTrusted) {
+        changed = true;
+      }
+    }
+    form.addEventListener("input", markChanged, true);
+    form.addEventListener("change", markChanged, true);
+    form.addEventListener("submit", function () { submitting = true; });
+    window.addEventListener("beforeunload", function (event) {
+      if (changed && !submitting) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    });
+  }
+
+  function nameKeptFiles(form) {
+    Array.prototype.forEach.call(form.querySelectorAll("input[data-kept-for]"), function (kept) {
+      var input = form.querySelector("input[type=file][name='" + kept.getAttribute("data-kept-for") + "']");
+      if (!input) {
+        return;
+      }
+      var note = document.createElement("p");
+      note.className = "kept-file help";
+      note.textContent = kept.getAttribute("data-kept-note");
+      input.insertAdjacentElement("afterend", note);
+      input.addEventListener("change", function () {
+        if (input.files.length) {
+          note.remove();
+        }
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = changeForm();
+    if (!form) {
+      return;
+    }
+    watchForChanges(form);
+    nameKeptFiles(form);
+    var summary = document.getElementById("error-summary");
+    if (summary) {
+      summary.focus();
+    }
+  });
+})();

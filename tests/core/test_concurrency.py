@@ -1,0 +1,160 @@
+"""Two editors save one park: the second save is refused, naming the first editor and what they
+changed, and the second editor's input comes back in the form."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from reversion.models import Version
+
+from projects.models import Park, ParkCost
+from tests.core.test_revisions import change_form_data as form_fields
+from tests.factories import make_park
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(username, first_name="", last_name=""):
+    user = User.objects.create_user(
+        username, password="x", is_staff=True, first_name=first_name, last_name=last_name
+    )
+    user.groups.add(Group.objects.get(name="Content editors"))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def park():
+    park = make_park(tagline_en="Forged in Qingshui")
+    ParkCost.objects.create(
+        park=park,
+        label_en="Industrial land",
+        label_zh_hans="工业用地",
+        amount=150000,
+        unit_en="yuan/mu",
+        order=0,
+    )
+    return park
+
+
+def change_form_data(response, browser_line_endings=True):
+    """What the browser posts back: the fields, and the edit-start token the page carries."""
+    data = form_fields(response, browser_line_endings)
+    return data | {"_edit_start": response.context["edit_start"]}
+
+
+def url_of(park):
+    return reverse("admin:projects_park_change", args=[park.pk])
+
+
+def test_the_form_carries_the_latest_version_as_its_edit_start(park):
+    li = signed_in("editor.li")
+    assert change_form_data(li.get(url_of(park)))["_edit_start"] == "0"
+    li.post(url_of(park), change_form_data(li.get(url_of(park))) | {"tagline_en": "New tagline"})
+    latest = Version.objects.get_for_object(park).latest("pk")
+    response = li.get(url_of(park))
+    assert f'name="_edit_start" value="{latest.pk}"' in response.content.decode()
+
+
+def test_the_second_save_is_refused_naming_the_first_editor_and_what_they_changed(park):
+    li = signed_in("editor.li", "Ming", "Li")
+    wang = signed_in("editor.wang")
+    li.post(url_of(park), change_form_data(li.get(url_of(park))))  # a first version exists
+    li_form = change_form_data(li.get(url_of(park)))
+    wang_form = change_form_data(wang.get(url_of(park)))
+
+    saved = li.post(url_of(park), li_form | {"tagline_en": "Bearing capital of China"})
+    refused = wang.post(url_of(park), wang_form | {"available_area_ha": "42"})
+
+    assert saved.status_code == 302
+    assert refused.status_code == 200
+    park.refresh_from_db()
+    assert park.tagline_en == "Bearing capital of China"
+    assert park.available_area_ha != 42
+    conflict = refused.context["edit_conflict"]
+    assert conflict.people == ["Ming Li (editor.li)"]
+    assert (
+        "Tagline (English)",
+        "Forged in Qingshui",
+        "Bearing capital of China",
+    ) in conflict.fields
+    content = refused.content.decode()
+    assert "Ming Li (editor.li) saved this record at" in content
+    assert "Your changes are not saved yet: they are still in the form below." in content
+    assert 'name="available_area_ha" value="42"' in content
+    assert f'name="_edit_start" value="{conflict.token}"' in content
+
+    resent = wang_form | {"available_area_ha": "42", "_edit_start": refused.context["edit_start"]}
+    again = wang.post(url_of(park), resent)
+    assert again.status_code == 302, again.context["error_summary"]
+    park.refresh_from_db()
+    assert park.available_area_ha == 42
+    assert Version.objects.get_for_object(park).count() == 3
+
+
+def test_a_change_to_an_inline_row_meanwhile_is_named_with_its_row(park):
+    li = signed_in("editor.li")
+    wang = signed_in("editor.wang")
+    li.post(url_of(park), change_form_data(li.get(url_of(park))))
+    li_form = change_form_data(li.get(url_of(park)))
+    wang_form = change_form_data(wang.get(url_of(park)))
+
+    li.post(url_of(park), li_form | {"costs-0-amount": "0.62"})
+    refused = wang.post(url_of(park), wang_form)
+
+    (row, changes) = refused.context["edit_conflict"].inline_rows[0]
+    assert row == "Cost “Industrial land”"
+    assert ("Amount", "150,000.0000", "0.6200") in changes or (
+        "Amount",
+        "150,000.00",
+        "0.62",
+    ) in changes
+    assert str(ParkCost.objects.get(park=park).amount) == "0.62"
+
+
+def test_a_record_saved_meanwhile_that_had_no_version_names_the_change_from_its_history(park):
+    li = signed_in("editor.li")
+    wang = signed_in("editor.wang")
+    wang_form = change_form_data(wang.get(url_of(park)))
+    li.post(url_of(park), change_form_data(li.get(url_of(park))) | {"tagline_en": "New"})
+
+    with translation.override("zh-hans"):
+        refused = wang.post(url_of(park), wang_form, HTTP_ACCEPT_LANGUAGE="zh-hans")
+
+    assert refused.status_code == 200
+    assert refused.context["edit_conflict"].people == ["editor.li"]
+    assert refused.context["edit_conflict"].comments
+
+
+def test_a_bulk_publish_meanwhile_refuses_the_save_too(park):
+    li = signed_in("editor.li")
+    wang = signed_in("editor.wang")
+    Park.objects.filter(pk=park.pk).update(is_published=False)
+    wang_form = change_form_data(wang.get(url_of(park)))
+    li.post(
+        reverse("admin:projects_park_changelist"),
+        {"action": "publish", "_selected_action": [park.pk]},
+    )
+
+    refused = wang.post(url_of(park), wang_form)
+
+    assert refused.status_code == 200
+    assert refused.context["edit_conflict"].people == ["editor.li"]
+
+
+def test_the_same_editor_saving_twice_in_a_row_is_not_refused(park):
+    li = signed_in("editor.li")
+    first = li.post(url_of(park), change_form_data(li.get(url_of(park))) | {"tagline_en": "One"})
+    second = li.post(url_of(park), change_form_data(li.get(url_of(park))) | {"tagline_en": "Two"})
+    assert (first.status_code, second.status_code) == (302, 302)
+
+
+def test_a_post_without_the_token_is_not_checked(park):
+    li = signed_in("editor.li")
+    wang = signed_in("editor.wang")
+    wang_form = change_form_data(wang.get(url_of(park)))
+    wang_form.pop("_edit_start")
+    li.post(url_of(park), change_form_data(li.get(url_of(park))) | {"tagline_en": "New"})
+    assert wang.post(url_of(park), wang_form).status_code == 302
