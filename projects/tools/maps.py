@@ -1,43 +1,44 @@
-"""A map of the parks and their projects: Leaflet over a configurable tile server, on top of a
-plain list and a server-drawn image that work without JavaScript or tiles.
+"""A map of the parks and their projects: the site's own sketch map of the county, drawn by the
+server, with the plain list beside it; Leaflet over a tile server on top when one is configured
+(`MAP_TILE_URL`) and its tiles load.
 
 Projects have no coordinates of their own; each is shown at its park.
 """
 
-import io
-import math
 from urllib.parse import urlsplit
 
 from csp.decorators import csp_update
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Count, Max
-from django.http import HttpResponse
 from django.shortcuts import render
-from django.views.decorators.cache import cache_control
+from django.templatetags.static import static
 from django.views.decorators.http import require_GET
-from PIL import Image, ImageDraw, ImageFont
 
 from projects.models import Park, Project
 
-IMAGE_SIZE = (960, 600)
-IMAGE_PADDING = 70
-MIN_SPAN_DEGREES = 0.08
-IMAGE_CACHE_SECONDS = 60 * 60
+from .county_map import sketch_map
+
+# Leaflet's own pin, named through the static files storage: after collectstatic the names are
+# hashed, and Leaflet's guess from its stylesheet's path then points at the page's own path.
+MARKER_IMAGES = {
+    "iconUrl": "vendor/leaflet/images/marker-icon.png",
+    "iconRetinaUrl": "vendor/leaflet/images/marker-icon-2x.png",
+    "shadowUrl": "vendor/leaflet/images/marker-shadow.png",
+}
 
 
 def tile_origin():
-    """The tile server's origin for the CSP; `{s}` subdomains become a wildcard."""
-    parts = urlsplit(settings.MAP_TILE_URL.replace("{s}.", "*."))
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def _located_parks():
-    return Park.objects.published().filter(latitude__isnull=False, longitude__isnull=False)
+    """The tile server's origin for the CSP; a host label with `{s}` becomes a wildcard."""
+    parts = urlsplit(settings.MAP_TILE_URL.replace("{s}", "subdomain"))
+    labels = parts.netloc.split(".")
+    if "subdomain" in labels[0]:
+        labels[0] = "*"
+    return f"{parts.scheme}://{'.'.join(labels)}"
 
 
 @require_GET
 def map_page(request):
+    if not settings.MAP_TILE_URL:
+        return _render_map_page(request)
     # Tiles are the only images the site loads from elsewhere, and only on this page.
     return csp_update({"img-src": [tile_origin()]})(_render_map_page)(request)
 
@@ -73,82 +74,19 @@ def _render_map_page(request):
                 }
             )
         entries.append(entry)
+    pins = [(m["number"], m["name"], m["lat"], m["lng"]) for m in markers]
     context = {
         "entries": entries,
         "unplaced": unplaced,
+        "sketch": sketch_map(pins),
+        "has_markers": bool(markers),
+        "has_tiles": bool(markers and settings.MAP_TILE_URL),
         "map_data": {
             "markers": markers,
             "tileUrl": settings.MAP_TILE_URL,
+            "subdomains": settings.MAP_TILE_SUBDOMAINS,
             "attribution": settings.MAP_TILE_ATTRIBUTION,
+            "icon": {key: static(name) for key, name in MARKER_IMAGES.items()},
         },
-        "has_markers": bool(markers),
     }
     return render(request, "projects/tools/map.html", context)
-
-
-def _project(points, size, padding):
-    """Pixel positions for (lat, lng) points: equirectangular, scaled to fit, north up."""
-    width, height = size
-    lats = [lat for lat, _lng in points]
-    lngs = [lng for _lat, lng in points]
-    mid_lat = (max(lats) + min(lats)) / 2
-    x_scale = math.cos(math.radians(mid_lat))
-    span_x = max((max(lngs) - min(lngs)) * x_scale, MIN_SPAN_DEGREES)
-    span_y = max(max(lats) - min(lats), MIN_SPAN_DEGREES)
-    scale = min((width - 2 * padding) / span_x, (height - 2 * padding) / span_y)
-    centre_x = (max(lngs) + min(lngs)) / 2 * x_scale
-    centre_y = (max(lats) + min(lats)) / 2
-    return [
-        (
-            width / 2 + (lng * x_scale - centre_x) * scale,
-            height / 2 - (lat - centre_y) * scale,
-        )
-        for lat, lng in points
-    ]
-
-
-def draw_map(points):
-    """A PNG of numbered markers for (lat, lng) points; the numbers match the page's list."""
-    image = Image.new("RGB", IMAGE_SIZE, "#eef3f6")
-    draw = ImageDraw.Draw(image)
-    width, height = IMAGE_SIZE
-    for step in range(1, 8):
-        x = width * step / 8
-        y = height * step / 8
-        draw.line([(x, 0), (x, height)], fill="#dde6ec", width=1)
-        draw.line([(0, y), (width, y)], fill="#dde6ec", width=1)
-    draw.rectangle([(0, 0), (width - 1, height - 1)], outline="#0b3d5c", width=3)
-    font = ImageFont.load_default(size=22)
-    small = ImageFont.load_default(size=18)
-    # A north arrow, so the drawing reads as a map.
-    draw.polygon([(width - 40, 20), (width - 50, 50), (width - 30, 50)], fill="#16212b")
-    draw.text((width - 40, 68), "N", fill="#16212b", font=small, anchor="mm")
-    if points:
-        for number, (x, y) in enumerate(_project(points, IMAGE_SIZE, IMAGE_PADDING), start=1):
-            radius = 18
-            draw.ellipse(
-                [(x - radius, y - radius), (x + radius, y + radius)],
-                fill="#b34700",
-                outline="#ffffff",
-                width=3,
-            )
-            draw.text((x, y), str(number), fill="#ffffff", font=font, anchor="mm")
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
-
-
-@require_GET
-@cache_control(public=True, max_age=IMAGE_CACHE_SECONDS)
-def map_image(request):
-    """The fallback map as a PNG, cached until a park is added, moved or published."""
-    parks = _located_parks()
-    state = parks.aggregate(count=Count("pk"), changed=Max("updated_at"))
-    changed = state["changed"].timestamp() if state["changed"] else 0
-    key = f"tools:map-png:{state['count']}:{changed}"
-    png = cache.get(key)
-    if png is None:
-        points = [(float(p.latitude), float(p.longitude)) for p in parks.order_by("order", "slug")]
-        png = draw_map(points)
-        cache.set(key, png, IMAGE_CACHE_SECONDS)
-    return HttpResponse(png, content_type="image/png")

@@ -13,7 +13,6 @@ urlpatterns = [
     path("open-data/projects.csv", opendata.projects_csv, name="open_data_csv"),
     path("open-data/projects.json", opendata.projects_json, name="open_data_json"),
     path("map/", maps.map_page, name="map"),
-    path("map/fallback.png", maps.map_image, name="map_image"),
     path("parks/<slug:slug>/sheet/", sheets.park_sheet, name="park_sheet"),
     path("<slug:slug>/sheet/", sheets.project_sheet, name="project_sheet"),
 ]

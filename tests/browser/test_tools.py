@@ -1,11 +1,10 @@
-"""The investor tools in a real browser: the map with JavaScript on, the shortlist button
-enhanced with fetch, and every page free of axe violations in both languages."""
+"""The investor tools in a real browser: the shortlist button enhanced with fetch, and every
+page free of axe violations in both languages (the map has its own tests in test_map.py)."""
 
 import re
 from decimal import Decimal
 
 import pytest
-from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, screenshot
 from tests.factories import make_park, make_project, make_sector
@@ -48,33 +47,6 @@ def registry():
         jobs=120,
     )
     return {"north": north, "south": south}
-
-
-def test_map_initialises_leaflet_with_tiles_blocked(page, registry, viewport_name):
-    page.goto("/en/projects/map/")
-    page.wait_for_selector("#tools-map[data-map-ready='true']")
-    assert page.locator("#tools-map.leaflet-container").count() == 1
-    assert page.locator(".leaflet-marker-icon").count() == 2
-    assert page.locator("img.map-fallback").count() == 0
-    page.locator(".leaflet-marker-icon").first.click()
-    # Leaflet fades the popup in; axe measures contrast once it is opaque.
-    expect(page.locator(".leaflet-popup")).to_have_css("opacity", "1")
-    assert page.locator(".leaflet-popup-content a", has_text="North Park").is_visible()
-    # The plain list stays under the map.
-    assert page.get_by_role("link", name="Ball Plant").is_visible()
-    assert axe_violations(page) == []
-    screenshot(page, f"tools-map-{viewport_name}")
-
-
-def test_map_without_javascript_shows_the_image_and_list(browser, live_server, registry):
-    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
-    page = context.new_page()
-    page.goto("/en/projects/map/")
-    image = page.locator("img.map-fallback")
-    assert image.is_visible()
-    assert page.evaluate("document.querySelector('img.map-fallback').naturalWidth") == 960
-    assert page.get_by_role("link", name="North Park").is_visible()
-    context.close()
 
 
 def test_shortlist_button_with_javascript(page, registry):
