@@ -41,7 +41,8 @@ def test_seed_twice_changes_nothing():
     assert snapshot() == first
     assert dict(Project.objects.values_list("slug", "updated_at")) == updated
     counts, files = first
-    assert counts["Project"] == 15
+    # the fifteen signed projects and five open opportunities
+    assert counts["Project"] == 20
     assert counts["Park"] == 2
     registry_files = [f for f in files if f.startswith(("projects/", "parks/"))]
     assert len([f for f in registry_files if "/renditions/" not in f]) == 17
@@ -50,7 +51,7 @@ def test_seed_twice_changes_nothing():
 
 
 def test_fifteen_signed_projects_at_the_conference_worth_10_22_billion(demo):
-    projects = Project.objects.published()
+    projects = Project.objects.published().signed()
     assert projects.count() == 15
     assert {p.signing_date for p in projects} == {datetime.date(2023, 11, 14)}
     assert sum(p.investment_yuan for p in projects) == Decimal(10_220_000_000)
@@ -62,7 +63,7 @@ def test_fifteen_signed_projects_at_the_conference_worth_10_22_billion(demo):
 
 
 def test_sample_records_say_they_are_illustrative_in_both_languages(demo):
-    for project in Project.objects.all():
+    for project in Project.objects.signed():
         assert "Illustrative sample" in project.summary_en
         assert "示例" in project.summary_zh_hans
         assert project.name_zh_hans and project.description_zh_hans
@@ -105,7 +106,7 @@ def test_demo_images_are_real_images_with_sizes(demo):
 
 
 def test_demo_timelines_follow_the_stage(demo):
-    for project in Project.objects.prefetch_related("milestones"):
+    for project in Project.objects.signed().prefetch_related("milestones"):
         milestones = list(project.milestones.all())
         done = [m.is_done for m in milestones]
         assert done == sorted(done, reverse=True), project.slug

@@ -32,26 +32,28 @@ def test_url_names_and_paths():
         assert reverse("projects:project_list") == "/zh-hans/projects/"
 
 
-def test_the_demo_list_shows_fifteen_projects_over_two_pages(client, demo):
+def test_the_demo_list_shows_its_twenty_projects_over_two_pages(client, demo):
+    # fifteen signed projects and five open opportunities
     response = client.get(URL)
     assert response.status_code == 200
-    assert response.context["paginator"].count == 15
+    assert response.context["paginator"].count == 20
     assert len(response.context["projects"]) == 12
-    assert "15 projects" in response.content.decode()
+    assert "20 projects" in response.content.decode()
     assert 'rel="next" href="?page=2"' in response.content.decode()
     second = client.get(URL + "?page=2")
-    assert len(second.context["projects"]) == 3
+    assert len(second.context["projects"]) == 8
 
 
 def test_demo_filtered_by_park_gives_the_subset_and_counts(client, demo):
     response = client.get(URL + "?park=guanxian-bearing-industrial-park")
     expected = Project.objects.filter(park__slug="guanxian-bearing-industrial-park").count()
-    assert expected == 7
-    assert response.context["paginator"].count == 7
-    assert option(response, "park", "qingshui-bearing-forging-park")["count"] == 8
-    assert option(response, "park", "guanxian-bearing-industrial-park")["count"] == 7
+    # seven signed projects and three open opportunities
+    assert expected == 10
+    assert response.context["paginator"].count == 10
+    assert option(response, "park", "qingshui-bearing-forging-park")["count"] == 10
+    assert option(response, "park", "guanxian-bearing-industrial-park")["count"] == 10
     assert option(response, "stage", "land")["count"] == 3
-    assert "Guanxian Bearing Industrial Park (7)" in response.content.decode()
+    assert "Guanxian Bearing Industrial Park (10)" in response.content.decode()
 
 
 def test_demo_filtered_by_stage_and_band(client, demo):
@@ -68,9 +70,10 @@ def test_demo_filtered_by_stage_and_band(client, demo):
         "Precision automotive bearings",
         "Intelligent forging centre",
     ]
-    assert option(response, "band", "under-100m")["count"] == 1
-    assert option(response, "band", "100m-500m")["count"] == 3
-    assert option(response, "band", "500m-1b")["count"] == 8
+    # the open opportunities included
+    assert option(response, "band", "under-100m")["count"] == 3
+    assert option(response, "band", "100m-500m")["count"] == 5
+    assert option(response, "band", "500m-1b")["count"] == 9
     assert option(response, "band", "over-1b")["count"] == 3
     # Counts of other facets follow the chosen band.
     assert option(response, "stage", "construction")["count"] == 1
@@ -237,11 +240,11 @@ def test_queries_do_not_grow_with_the_registry(client, django_assert_num_queries
 
 def test_chinese_list_counts_and_notice(client, demo):
     content = client.get("/zh-hans/projects/?stage=bogus").content.decode()
-    assert "15 个项目" in content
+    assert "20 个项目" in content
     assert "网址中有部分内容无法识别，已忽略：阶段。" in content
     content = client.get("/zh-hans/projects/?stage=bogus&band=x").content.decode()
     assert "已忽略：阶段、投资额。" in content
-    assert "清水镇轴承锻造产业园（8）" in content
+    assert "清水镇轴承锻造产业园（10）" in content
 
 
 def test_headline_figures_from_the_registry_with_sources(client, demo):
