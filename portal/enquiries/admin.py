@@ -13,9 +13,21 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from portal.core.revisions import RevisionAdmin
+
 from . import dashboard, desk
 from .export import enquiries_csv
-from .models import Enquiry, Holiday, Note, Notification, PrivacyNotice, ReplyTemplate
+from .models import (
+    Enquiry,
+    Holiday,
+    HolidayYear,
+    Note,
+    Notification,
+    PrivacyNotice,
+    ReplyTemplate,
+    calendar_gaps,
+    years_without_calendar,
+)
 from .notifications import resend
 from .submission import file_logged_enquiry
 
@@ -71,7 +83,8 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 class PeriodFilter(admin.SimpleListFilter):
-    """The dashboard's periods: answered this month, received in the last 90 days (no spam)."""
+    """The dashboard's periods: answered this month, received in the last 90 days; like the
+    figures they link from, without spam and test enquiries."""
 
     title = _("period")
     parameter_name = "period"
@@ -83,13 +96,25 @@ class PeriodFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
+        counted = queryset.filter(pk__in=dashboard.counted().values("pk"))
         if self.value() == "answered-this-month":
             month_start = timezone.localdate().replace(day=1)
-            return queryset.filter(answered_at__date__gte=month_start)
+            return counted.filter(answered_at__date__gte=month_start)
         if self.value() == "last-90-days":
-            return queryset.filter(received_at__gte=dashboard.period_start()).exclude(
-                status=Enquiry.Status.SPAM
-            )
+            return counted.filter(received_at__gte=dashboard.period_start())
+        return queryset
+
+
+class TestEnquiryFilter(admin.SimpleListFilter):
+    title = _("test enquiries")
+    parameter_name = "test"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("Real enquiries only")), ("yes", _("Test enquiries only"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("no", "yes"):
+            return queryset.filter(is_test=self.value() == "yes")
         return queryset
 
 
@@ -132,7 +157,7 @@ class EnquiryAdminForm(forms.ModelForm):
 
     class Meta:
         model = Enquiry
-        fields = ("status", "owner", "response_due")
+        fields = ("status", "owner", "response_due", "is_test")
 
     def clean_reply(self):
         reply = self.cleaned_data["reply"].strip()
@@ -199,6 +224,7 @@ class EnquiryAdmin(admin.ModelAdmin):
         OverdueFilter,
         PeriodFilter,
         OwnerFilter,
+        TestEnquiryFilter,
         "channel",
         "projects",
         "park",
@@ -213,6 +239,7 @@ class EnquiryAdmin(admin.ModelAdmin):
         "take_over",
         "mark_answered",
         "mark_spam",
+        "mark_test",
         "resend_notifications",
         "export_csv",
         "erase_personal_data",
@@ -241,11 +268,25 @@ class EnquiryAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/enquiries/dashboard.html", context)
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            enquiry = self.get_object(request, object_id)
+            due = enquiry.response_due if enquiry is not None else None
+            if due and enquiry.status in OPEN_STATUSES and years_without_calendar(due, due):
+                messages.warning(request, desk.calendar_warning(due.year))
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def get_fieldsets(self, request, obj=None):
         if obj is None:
-            return ((None, {"fields": LOGGED_FIELDS}), (_("Handling"), {"fields": ("owner",)}))
+            return (
+                (None, {"fields": LOGGED_FIELDS}),
+                (_("Handling"), {"fields": ("owner", "is_test")}),
+            )
         return (
-            (_("Handling"), {"fields": ("status", "owner", "response_due", "answered_at")}),
+            (
+                _("Handling"),
+                {"fields": ("status", "owner", "response_due", "answered_at", "is_test")},
+            ),
             (_("Reply"), {"fields": ("reply_templates", "reply")}),
             (_("Thread"), {"fields": ("thread",)}),
             (_("The enquiry"), {"fields": ("earlier_enquiries", *SUBMITTED_FIELDS)}),
@@ -358,9 +399,10 @@ class EnquiryAdmin(admin.ModelAdmin):
         if not change:
             file_logged_enquiry(obj)
             return
-        before = Enquiry.objects.only("status", "owner").get(pk=obj.pk)
+        before = Enquiry.objects.only("status", "owner", "is_test").get(pk=obj.pk)
         super().save_model(request, obj, form, change)
         desk.record_status(obj, before.status, obj.status, request.user)
+        desk.record_test_marker(obj, before.is_test, obj.is_test, request.user)
         if before.owner_id != obj.owner_id:
             desk.assign(obj, obj.owner, request.user, previous=before.owner)
         if form.cleaned_data.get("reply"):
@@ -477,6 +519,25 @@ class EnquiryAdmin(admin.ModelAdmin):
             "",
         )
 
+    @admin.action(
+        description=_("Mark as test enquiry (left out of the figures)"), permissions=["change"]
+    )
+    def mark_test(self, request, queryset):
+        enquiries = list(queryset.filter(is_test=False))
+        for enquiry in enquiries:
+            Enquiry.objects.filter(pk=enquiry.pk).update(is_test=True)
+            desk.record_test_marker(enquiry, False, True, request.user)
+        count = len(enquiries)
+        self._report(
+            request,
+            count,
+            0,
+            ngettext(
+                "%(count)d enquiry marked as a test.", "%(count)d enquiries marked as tests.", count
+            ),
+            "",
+        )
+
     @admin.action(description=_("Resend notifications"), permissions=["change"])
     def resend_notifications(self, request, queryset):
         queued = sum(resend(enquiry) for enquiry in queryset.exclude(status=Enquiry.Status.SPAM))
@@ -540,6 +601,11 @@ class ReplyTemplateAdmin(admin.ModelAdmin):
     search_fields = ("title", "body")
 
 
+def warn_of_calendar_gaps(request):
+    for year in calendar_gaps():
+        messages.warning(request, desk.calendar_warning(year))
+
+
 @admin.register(Holiday)
 class HolidayAdmin(admin.ModelAdmin):
     list_display = ("date", "name", "is_working_day")
@@ -547,9 +613,58 @@ class HolidayAdmin(admin.ModelAdmin):
     search_fields = ("name",)
     date_hierarchy = "date"
 
+    def changelist_view(self, request, extra_context=None):
+        warn_of_calendar_gaps(request)
+        return super().changelist_view(request, extra_context)
+
+
+@admin.register(HolidayYear)
+class HolidayYearAdmin(admin.ModelAdmin):
+    """Whoever keeps the holiday table records a year as entered; open due dates then follow."""
+
+    list_display = ("year", "notice", "recorded_at")
+    fields = ("year", "notice")
+
+    def _may(self, request, action):
+        return request.user.has_perm(f"enquiries.{action}_holiday")
+
+    def has_view_permission(self, request, obj=None):
+        return self._may(request, "view") or self._may(request, "change")
+
+    def has_add_permission(self, request):
+        return self._may(request, "add")
+
+    def has_change_permission(self, request, obj=None):
+        return self._may(request, "change")
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may(request, "delete")
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def changelist_view(self, request, extra_context=None):
+        warn_of_calendar_gaps(request)
+        return super().changelist_view(request, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            moved = desk.recalculate_due_dates(obj.year, request.user)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d open enquiry's due date now follows the %(year)s calendar.",
+                    "%(count)d open enquiries' due dates now follow the %(year)s calendar.",
+                    moved,
+                )
+                % {"count": moved, "year": obj.year},
+                messages.SUCCESS,
+            )
+
 
 @admin.register(PrivacyNotice)
-class PrivacyNoticeAdmin(TranslationAdmin):
+class PrivacyNoticeAdmin(RevisionAdmin, TranslationAdmin):
     list_display = ("version", "title", "is_published", "published_at")
     list_filter = ("is_published",)
     search_fields = ("version", "title")

@@ -1,7 +1,8 @@
 """The officer's first page: the office's figures and one's own, each a link into the queue.
 
 A fixed number of queries however many enquiries: one aggregate for the counts, one for the
-first-response times with one for the holidays they span, and one per breakdown.
+first-response times with one for the holidays they span, one per breakdown, and one for the
+years whose holiday calendar is missing. Spam and test enquiries count for nothing.
 """
 
 import datetime
@@ -14,22 +15,22 @@ from django.utils.translation import gettext_lazy as _
 from projects.models import Park, Project
 
 from .desk import OPEN_STATUSES
-from .models import Enquiry, holiday_exceptions, working_days_between
+from .models import Enquiry, calendar_gaps, holiday_exceptions, working_days_between
 
 PERIOD_DAYS = 90
 # Each count, its label and the queue's filter that lists the enquiries it counts.
 COUNTS = (
-    ("new", _("New"), "status__exact=new"),
-    ("in_progress", _("In progress"), "status__exact=in-progress"),
-    ("due_today", _("Due today"), "overdue=today"),
-    ("overdue", _("Overdue"), "overdue=yes"),
+    ("new", _("New"), "status__exact=new&test=no"),
+    ("in_progress", _("In progress"), "status__exact=in-progress&test=no"),
+    ("due_today", _("Due today"), "overdue=today&test=no"),
+    ("overdue", _("Overdue"), "overdue=yes&test=no"),
     ("answered_this_month", _("Answered this month"), "period=answered-this-month"),
 )
 
 
 def counted():
-    """The enquiries figures count: all but spam."""
-    return Enquiry.objects.exclude(status=Enquiry.Status.SPAM)
+    """The enquiries figures count: all but spam and test enquiries."""
+    return Enquiry.objects.exclude(status=Enquiry.Status.SPAM).exclude(is_test=True)
 
 
 def period_start(now=None):
@@ -116,4 +117,5 @@ def figures(user):
             for r in _breakdown(recent, "channel")
         ],
         "period_days": PERIOD_DAYS,
+        "calendar_gaps": calendar_gaps(),
     }

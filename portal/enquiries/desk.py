@@ -4,6 +4,8 @@ The admin calls these; so do the management commands. Mail is only planned here,
 Notification rows that the worker sends and retries.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -12,7 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Enquiry, Note, Notification
+from .models import (
+    Enquiry,
+    Note,
+    Notification,
+    add_working_days,
+    holiday_exceptions,
+)
 
 OFFICERS_GROUP = "Enquiry officers"
 OPEN_STATUSES = (Enquiry.Status.NEW, Enquiry.Status.IN_PROGRESS)
@@ -96,6 +104,16 @@ def record_status(enquiry, old, new, author):
         )
 
 
+def record_test_marker(enquiry, old, new, author):
+    if old != new:
+        text = (
+            _("Marked as a test enquiry: left out of the figures.")
+            if new
+            else _("No longer a test enquiry: counted in the figures again.")
+        )
+        log(enquiry, Note.Kind.STATUS, text, author)
+
+
 @transaction.atomic
 def assign(enquiry, owner, by, *, previous=None):
     """Give the enquiry to `owner`, say so on its thread, and tell them unless they took it."""
@@ -125,6 +143,47 @@ def start_if_new(enquiry, by):
         Enquiry.objects.filter(pk=enquiry.pk).update(status=Enquiry.Status.IN_PROGRESS)
         record_status(enquiry, enquiry.status, Enquiry.Status.IN_PROGRESS, by)
         enquiry.status = Enquiry.Status.IN_PROGRESS
+
+
+def calendar_warning(year):
+    return _(
+        "The %(year)s holiday calendar has not been entered yet: due dates in %(year)s count "
+        "Monday to Friday only, without its public holidays and make-up working days."
+    ) % {"year": year}
+
+
+def recalculate_due_dates(year, by):
+    """Move the open enquiries' due dates in `year` to what its newly entered calendar says.
+
+    Only a due date that is the Monday-to-Friday count from the day received moves; one an
+    officer set otherwise (agreed with the investor) stays. Each move is said on the thread.
+    Returns how many moved.
+    """
+    days = settings.ENQUIRY_RESPONSE_WORKING_DAYS
+    # Every due date in `year` was counted from a day received at most a few weeks before.
+    exceptions = holiday_exceptions(datetime.date(year - 1, 11, 1), datetime.date(year, 12, 31))
+    without_year = {day: works for day, works in exceptions.items() if day.year != year}
+    moved = 0
+    for enquiry in Enquiry.objects.filter(status__in=OPEN_STATUSES, response_due__year=year):
+        received = timezone.localdate(enquiry.received_at)
+        if enquiry.response_due != add_working_days(received, days, without_year):
+            continue
+        due = add_working_days(received, days, exceptions)
+        if due == enquiry.response_due:
+            continue
+        Enquiry.objects.filter(pk=enquiry.pk).update(response_due=due)
+        log(
+            enquiry,
+            Note.Kind.STATUS,
+            _(
+                "First response due moved from %(old)s to %(new)s: the %(year)s holiday "
+                "calendar is now entered."
+            )
+            % {"old": enquiry.response_due.isoformat(), "new": due.isoformat(), "year": year},
+            by,
+        )
+        moved += 1
+    return moved
 
 
 ERASED = "[removed]"

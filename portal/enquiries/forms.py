@@ -4,10 +4,12 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.templatetags.typesetting import name_sort_key
 from projects.models import InvestmentBand, Park, Project
 
 from . import countries
@@ -40,7 +42,26 @@ class SafeChoiceMixin:
                 raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
 
 
+class ByNameIterator(ModelChoiceIterator):
+    """The choices in the reader's alphabetical order: pinyin in Chinese, A to Z in English."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in sorted(
+            self.queryset, key=lambda o: name_sort_key(self.field.label_from_instance(o))
+        ):
+            yield self.choice(obj)
+
+
+def by_label(choices, last=()):
+    """(value, label) pairs in the reader's alphabetical order, the values in `last` at the end."""
+    return sorted(choices, key=lambda c: (c[0] in last, name_sort_key(c[1])))
+
+
 class ProjectChoiceField(SafeChoiceMixin, forms.ModelMultipleChoiceField):
+    iterator = ByNameIterator
+
     def clean(self, value):
         if value and len(value) > MAX_PROJECTS:
             raise ValidationError(_("Choose at most three projects."), code="too_many")
@@ -49,6 +70,8 @@ class ProjectChoiceField(SafeChoiceMixin, forms.ModelMultipleChoiceField):
 
 
 class ParkChoiceField(SafeChoiceMixin, forms.ModelChoiceField):
+    iterator = ByNameIterator
+
     def clean(self, value):
         self._reject_unqueryable([value] if value else [])
         return super().clean(value)
@@ -93,9 +116,7 @@ class EnquiryForm(forms.ModelForm):
         validators=[single_line],
         widget=CountryInput(attrs={"autocomplete": "country-name"}),
     )
-    investor_type = forms.ChoiceField(
-        label=_("You are"), choices=[("", _("Choose one")), *Enquiry.InvestorType.choices]
-    )
+    investor_type = forms.ChoiceField(label=_("You are"))
     projects = ProjectChoiceField(
         label=_("Projects"),
         queryset=Project.objects.none(),
@@ -154,8 +175,14 @@ class EnquiryForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["projects"].queryset = Project.objects.published().order_by("name", "slug")
-        self.fields["park"].queryset = Park.objects.published().order_by("name", "slug")
+        self.fields["projects"].queryset = Project.objects.published().order_by("slug")
+        self.fields["park"].queryset = Park.objects.published().order_by("slug")
+        # Sorted as the reader reads, so each time the form is made in the active language;
+        # "Other" stays last. The investment bands keep their order, smallest first.
+        self.fields["investor_type"].choices = [
+            ("", _("Choose one")),
+            *by_label(Enquiry.InvestorType.choices, last={Enquiry.InvestorType.OTHER}),
+        ]
         # Optional in the model for enquiries logged from a call; the web form answers by mail.
         self.fields["email"].required = True
         if not self.is_bound:

@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -115,6 +116,15 @@ class Enquiry(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
     )
     spam_reason = models.CharField(_("why flagged as spam"), max_length=40, blank=True)
+    is_test = models.BooleanField(
+        _("test enquiry"),
+        default=False,
+        db_index=True,
+        help_text=_(
+            "Tick for an enquiry sent to try out the form or the desk: it stays in the queue "
+            "but counts in no figure, on the dashboard or on the service standard page."
+        ),
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -227,6 +237,57 @@ class Holiday(models.Model):
         return f"{self.date:%Y-%m-%d} {self.name}"
 
 
+class HolidayYear(models.Model):
+    """A year whose State Council schedule is entered in full in the holiday table.
+
+    Until its year is recorded here, a due date in it counts Monday to Friday only, and
+    officers are warned that it may be wrong.
+    """
+
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        unique=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_(
+            "Record a year once every day off and make-up working day of its State Council "
+            "notice is entered in the holiday table."
+        ),
+    )
+    notice = models.CharField(
+        _("notice"),
+        max_length=200,
+        blank=True,
+        help_text=_("The notice the days follow, e.g. 国务院办公厅关于2027年部分节假日安排的通知."),
+    )
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("holiday calendar of a year")
+        verbose_name_plural = _("holiday calendars entered")
+
+    def __str__(self):
+        return str(self.year)
+
+
+# A due date set today lies within this many days, even across the Spring Festival.
+DUE_DATE_HORIZON_DAYS = 31
+
+
+def years_without_calendar(first, last):
+    """The years from `first` to `last` (dates) whose holiday calendar is not entered yet."""
+    years = range(first.year, last.year + 1)
+    entered = set(HolidayYear.objects.filter(year__in=years).values_list("year", flat=True))
+    return [year for year in years if year not in entered]
+
+
+def calendar_gaps(today=None):
+    """The years, this one or the next, that a due date set today may fall in and whose
+    holiday calendar is missing."""
+    today = today or timezone.localdate()
+    return years_without_calendar(today, today + datetime.timedelta(days=DUE_DATE_HORIZON_DAYS))
+
+
 def holiday_exceptions(first, last):
     """{date: is_working_day} for the holidays and make-up days from `first` to `last`."""
     return dict(
@@ -238,11 +299,15 @@ def is_working_day(day, exceptions):
     return exceptions.get(day, day.weekday() < 5)
 
 
-def add_working_days(start, days):
+def add_working_days(start, days, exceptions=None):
     """The date `days` working days after `start`, skipping weekends and public holidays and
-    counting make-up working days (调休), as the State Council's schedule lays them down."""
-    # The longest run of days off (the Spring Festival with its weekends) is under two weeks.
-    exceptions = holiday_exceptions(start, start + datetime.timedelta(days=days * 2 + 21))
+    counting make-up working days (调休), as the State Council's schedule lays them down.
+
+    In a year whose calendar is not entered (`calendar_gaps`) this counts Monday to Friday.
+    """
+    if exceptions is None:
+        # The longest run of days off (the Spring Festival with its weekends) is under two weeks.
+        exceptions = holiday_exceptions(start, start + datetime.timedelta(days=days * 2 + 21))
     current = start
     while days > 0:
         current += datetime.timedelta(days=1)

@@ -15,8 +15,7 @@ from django.core.mail import EmailMessage
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.text import get_text_list
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from .desk import admin_url
 from .models import Notification
@@ -63,13 +62,22 @@ def plan_notifications(enquiry, projects):
     )
 
 
+def list_names(names):
+    """Names listed as the active language lists them: "A, B and C", "A、B和C"."""
+    if len(names) < 2:
+        return "".join(names)
+    separator = pgettext("between the names of a list", ", ")
+    last = pgettext("before the last name of a list", " and ")
+    return separator.join(names[:-1]) + last + names[-1]
+
+
 def build_message(notification):
     enquiry = notification.enquiry
     projects = list(enquiry.projects.all())
     context = {"enquiry": enquiry, "projects": projects}
     with translation.override(notification.language):
         # The names as published in the reader's language, listed as that language lists them.
-        context["project_names"] = get_text_list([p.name for p in projects], gettext("and"))
+        context["project_names"] = list_names([p.name for p in projects])
         if notification.kind in (Notification.Kind.OFFICER, Notification.Kind.ASSIGNED):
             context["admin_url"] = admin_url(enquiry)
             if notification.kind == Notification.Kind.OFFICER:

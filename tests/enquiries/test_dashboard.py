@@ -1,6 +1,8 @@
 """The officer's first page: counts for the office and for oneself, each a link into the queue."""
 
 import datetime
+import re
+from html import unescape
 
 import pytest
 from django.db import connection
@@ -65,43 +67,94 @@ def test_the_dashboard_makes_the_same_queries_however_many_enquiries(client, off
     fill(count, officer, park, project)
     queries_after, html = queries_for(client)
     # The same number for 5 enquiries and for 500.
-    assert queries_after == 13
+    assert queries_after == 14
     assert "Qingshui Park" in html and "Ring forging line" in html
+
+
+def make_one(reference, **fields):
+    values = {
+        "name": "x",
+        "organisation": "x",
+        "email": "x@example.com",
+        "country": "Spam",
+        "investor_type": "other",
+        "message": "x",
+        "fingerprint": reference,
+    }
+    return Enquiry.objects.create(reference=reference, **{**values, **fields})
 
 
 def test_the_dashboard_counts_and_links(client, officer):
     park = make_park()
     project = make_project(park=park)
     fill(5, officer, park, project)
-    # Spam counts for nothing.
-    Enquiry.objects.create(
-        reference="GX-2026-00099",
-        name="x",
-        organisation="x",
-        email="x@example.com",
-        country="Spam",
-        investor_type="other",
-        message="x",
-        fingerprint="x",
-        status=Enquiry.Status.SPAM,
+    today = timezone.localdate()
+    # Spam and test enquiries count for nothing, whatever their state.
+    make_one("GX-2026-00099", status=Enquiry.Status.SPAM, response_due=today)
+    make_one(
+        "GX-2026-00098",
+        is_test=True,
+        owner=officer,
+        country="Testland",
+        response_due=today - datetime.timedelta(days=1),
+    )
+    make_one(
+        "GX-2026-00097", is_test=True, status=Enquiry.Status.ANSWERED, answered_at=timezone.now()
     )
     client.force_login(officer)
     html = client.get(reverse(DASHBOARD)).content.decode()
     # 5 enquiries: n=0 new (unowned, overdue), 1 in progress (mine), 2 answered, 3 new (mine),
     # 4 in progress (unowned).
-    assert f'<a href="{QUEUE}?status__exact=new">2</a>' in html
-    assert f'<a href="{QUEUE}?status__exact=new&amp;owner__id__exact={officer.pk}">1</a>' in html
-    assert f'<a href="{QUEUE}?overdue=yes">1</a>' in html
-    assert f'<a href="{QUEUE}?overdue=today">3</a>' in html
-    assert f'<a href="{QUEUE}?period=answered-this-month">1</a>' in html
+    new = f'href="{QUEUE}?status__exact=new&amp;test=no"><span class="desk-number">2</span>'
+    assert new in html
+    mine = f"{QUEUE}?status__exact=new&amp;test=no&amp;owner__id__exact={officer.pk}"
+    assert f'href="{mine}"><span class="desk-number">1</span>' in html
+    assert f'href="{QUEUE}?overdue=yes&amp;test=no"><span class="desk-number">1</span>' in html
+    assert f'href="{QUEUE}?overdue=today&amp;test=no"><span class="desk-number">3</span>' in html
+    answered = f'href="{QUEUE}?period=answered-this-month"><span class="desk-number">1</span>'
+    assert answered in html
     # The one answered enquiry took as many working days as lie between its receipt and today.
     received = timezone.localdate(timezone.now() - datetime.timedelta(days=3))
     days = working_days_between(received, timezone.localdate())
-    assert f'<a href="{QUEUE}?period=last-90-days">{days}</a>' in html
-    assert "country__exact=Spam" not in html
+    assert f'href="{QUEUE}?period=last-90-days"><span class="desk-number">{days}</span>' in html
+    assert "country__exact=Spam" not in html and "Testland" not in html
     assert f'{QUEUE}?period=last-90-days&amp;channel__exact=phone">2</a>' in html
-    assert client.get(QUEUE, {"overdue": "today"}).status_code == 200
-    assert client.get(QUEUE, {"period": "last-90-days"}).status_code == 200
+    assert f'{QUEUE}?period=last-90-days&amp;channel__exact=web">3</a>' in html
+
+
+LINK = re.compile(
+    r'href="(/admin/enquiries/enquiry/\?[^"]+)">(?:<span class="desk-number">)?([0-9]+)<'
+)
+
+
+def test_every_count_opens_the_queue_listing_exactly_what_it_counts(client, officer):
+    park = make_park()
+    project = make_project(park=park)
+    fill(12, officer, park, project)
+    make_one("GX-2026-00099", status=Enquiry.Status.SPAM, response_due=timezone.localdate())
+    make_one("GX-2026-00098", is_test=True, owner=officer, park=park, channel="phone")
+    make_one(
+        "GX-2026-00097",
+        is_test=True,
+        owner=officer,
+        response_due=timezone.localdate() - datetime.timedelta(days=1),
+        answered_at=timezone.now(),
+    )
+    client.force_login(officer)
+    html = client.get(reverse(DASHBOARD)).content.decode()
+    links = LINK.findall(html)
+    # 5 counts for the office and for the officer, the 2 medians (their values are no counts),
+    # and the breakdowns by project, park, country (2) and channel (2).
+    assert len(links) == 2 * 5 + 2 + 1 + 1 + 2 + 2
+    checked = 0
+    for href, figure in links:
+        if re.fullmatch(r".*\?period=last-90-days(&amp;owner__id__exact=\d+)?", href):
+            continue  # a median, not a count
+        response = client.get(unescape(href))
+        assert response.status_code == 200, href
+        assert response.context["cl"].result_count == int(figure), href
+        checked += 1
+    assert checked == len(links) - 2
 
 
 def test_the_admin_index_leads_officers_to_the_desk(client, officer, staff_in_group):

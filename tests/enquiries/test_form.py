@@ -1,5 +1,7 @@
 """The enquiry form: preselection, errors next to fields, storage, mail and confirmation."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -140,7 +142,7 @@ def test_acknowledgement_in_the_preferred_language(client, db, settings):
     enquiry = Enquiry.objects.get()
     officer, investor = mail.outbox
     assert officer.to == ["inbox@guanxian.example.cn"]
-    assert investor.subject == f"您向冠县投资促进部门提交的咨询 {enquiry.reference}"
+    assert investor.subject == f"您向冠县投资促进办公室提交的咨询{enquiry.reference}"
 
 
 def test_park_officer_answers_when_the_project_has_none(client, db):
@@ -210,3 +212,43 @@ def test_officer_known_by_phone_only_is_passed_over_for_the_parks(client, db):
     client.post(URL, enquiry_data(projects=[project.slug]))
     send_due_mail()
     assert mail.outbox[0].to == ["park3@guanxian.example.cn"]
+
+
+def _labels(html, pattern):
+    return re.findall(pattern, html)
+
+
+def test_the_choice_lists_are_in_the_readers_alphabetical_order(client, db):
+    # In code-point order 冷 < 大 < 轨; in pinyin da < gui < leng.
+    for en, zh in (("Cold rolling", "冷辗"), ("Large rings", "大型"), ("Rail bearings", "轨道")):
+        slug = en.lower().replace(" ", "-")
+        make_project(name_en=f"{en} line", name_zh_hans=f"{zh}生产线", slug=slug)
+        make_park(name_en=f"{en} park", name_zh_hans=f"{zh}产业园", slug=f"{slug}-park")
+    zh = client.get("/zh-hans/enquire/").content.decode()
+    projects = _labels(zh, r'name="projects" value="[^"]+"[^>]*>\s*([^<]+?)\s*</label>')
+    assert projects == ["大型生产线", "轨道生产线", "冷辗生产线"]
+    parks = _labels(zh, r'<option value="[a-z-]+-park">([^<]+)</option>')
+    assert parks == ["大型产业园", "轨道产业园", "冷辗产业园"]
+    types = _labels(
+        zh,
+        r'<option value="(?:company|fund|association|government|intermediary|'
+        r'individual|other)">([^<]+)</option>',
+    )
+    assert types == [
+        "个人投资者",
+        "行业协会或商会",
+        "生产或贸易企业",
+        "投资基金或金融机构",
+        "政府或公共机构",
+        "咨询或中介机构",
+        "其他",
+    ]
+    en = client.get("/en/enquire/").content.decode()
+    projects = _labels(en, r'name="projects" value="[^"]+"[^>]*>\s*([^<]+?)\s*</label>')
+    assert projects == ["Cold rolling line", "Large rings line", "Rail bearings line"]
+    types = _labels(
+        en,
+        r'<option value="(?:company|fund|association|government|intermediary|'
+        r'individual|other)">([^<]+)</option>',
+    )
+    assert types[0] == "Consultant or intermediary" and types[-1] == "Other"

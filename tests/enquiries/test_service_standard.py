@@ -61,3 +61,20 @@ def test_the_promise_is_the_setting_and_the_page_is_linked(client, settings, db)
     thanks = client.get(client.post("/en/enquire/", enquiry_data())["Location"])
     assert URL in thanks.content.decode()
     assert URL in client.get("/en/enquire/").content.decode()
+
+
+def test_test_enquiries_count_for_nothing(client, on_1_december):
+    # Five real enquiries answered after 1, 2, 4, 6 and 8 working days: the median is 4 and
+    # 3 of 5 (60%) were answered within the 5 days promised.
+    for n, days in enumerate([1, 2, 4, 6, 8], start=1):
+        answered(n, days)
+    # Tests and spam, fast or unanswered, would change every figure if they counted.
+    answered(6, 0, is_test=True)
+    answered(7, 0, is_test=True)
+    make_enquiry(8, is_test=True, received_at=timezone.now() - datetime.timedelta(days=1))
+    answered(9, 0, status=Enquiry.Status.SPAM)
+    html = client.get(URL).content.decode()
+    assert '<dd data-figure="received">5</dd>' in html
+    assert '<dd data-figure="median">4 working days</dd>' in html
+    assert '<dd data-figure="share">60%</dd>' in html
+    assert "spam and test enquiries are left out" in html
