@@ -42,7 +42,7 @@ class ParkTranslation(TranslationOptions):
         "contact_name",
         "contact_title",
     )
-    required_languages = ("en",)
+    # Either language is enough for a draft; publishing needs both (portal.core.bilingual).
 
 
 @register(ParkCost)
@@ -75,7 +75,7 @@ class ProjectTranslation(TranslationOptions):
         "scale",
         "utilities",
     )
-    required_languages = ("en",)
+    # Either language is enough for a draft; publishing needs both (portal.core.bilingual).
 
 
 @register(ProjectImage)

@@ -51,3 +51,31 @@ def fallback_language(obj, fields, language=None):
         if code != language and is_complete(obj, fields, code):
             return code
     return None
+
+
+def missing_languages(obj, fields):
+    """{language: [fields]}: each of `fields` that has a value in some language but none in
+    that one. A field empty in every language is missing in none (it is simply not used)."""
+    languages = content_languages()
+    missing = {code: [] for code in languages}
+    for field in fields:
+        values = {
+            code: getattr(obj, build_localized_fieldname(field, code), None) for code in languages
+        }
+        if not any(values.values()):
+            continue
+        for code, value in values.items():
+            if not value:
+                missing[code].append(field)
+    return missing
+
+
+def empty_in_languages(obj, fields):
+    """[(field, language)] of each of `fields` without a value in a content language: what a
+    record needs before it may be published in both languages."""
+    return [
+        (field, code)
+        for field in fields
+        for code in content_languages()
+        if not getattr(obj, build_localized_fieldname(field, code), None)
+    ]

@@ -1,4 +1,5 @@
-"""The models every app of the portal builds on: timestamps, publishing, the content version."""
+"""The models every app of the portal builds on: timestamps, publishing, review dates, the
+content version."""
 
 from django.db import models
 from django.utils import timezone
@@ -86,6 +87,55 @@ class FlagPublishable(PublishableBase):
 
     class Meta:
         abstract = True
+
+
+class PublicationState(models.TextChoices):
+    """What visitors see of a record now: nothing yet, nothing until its time, or the record."""
+
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+
+
+def publication_state(obj):
+    """The `PublicationState` of a `PublishableBase` record."""
+    if getattr(obj, obj.publication_field) != obj.published_value:
+        return PublicationState.DRAFT
+    if obj.publication_time_field and getattr(obj, obj.publication_time_field) > timezone.now():
+        return PublicationState.SCHEDULED
+    return PublicationState.PUBLISHED
+
+
+def review_overdue_q(today=None):
+    """Records whose "review by" date has passed, or that were never given one."""
+    today = today or timezone.localdate()
+    return models.Q(review_by__lt=today) | models.Q(review_by__isnull=True)
+
+
+class ReviewDated(models.Model):
+    """A fact that goes stale: someone checks it again by its "review by" date.
+
+    Parks, cluster figures and incentives carry one; the admin lists what is overdue
+    (`portal.core.admin_mixins.ReviewDueFilter`, `review_by_column`).
+    """
+
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "The date by which someone checks that this is still true. From then on the "
+            "admin lists it as overdue for review."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def review_overdue(self):
+        return self.review_by is None or self.review_by < timezone.localdate()
 
 
 class ContentVersion(models.Model):

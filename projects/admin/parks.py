@@ -2,7 +2,16 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from portal.core.admin_mixins import LanguageCompletenessMixin, PublishActionsMixin
+from portal.core.admin_mixins import (
+    EitherLanguageInlineMixin,
+    EitherLanguageMixin,
+    LanguageCompletenessMixin,
+    MissingLanguageFilter,
+    PublicationStateFilter,
+    PublishActionsMixin,
+    ReviewDueFilter,
+    review_by_column,
+)
 from portal.core.revisions import NormalisedInlineMixin, RevisionAdmin
 from projects.models import Park, ParkCost, ParkDocument, ParkImage, Sector
 
@@ -10,26 +19,30 @@ from .common import CoverThumbnailMixin, ThumbnailInlineMixin
 
 
 @admin.register(Sector)
-class SectorAdmin(RevisionAdmin, TranslationAdmin):
-    list_display = ("name", "slug", "order")
+class SectorAdmin(LanguageCompletenessMixin, RevisionAdmin, TranslationAdmin):
+    list_display = ("name", "languages_complete", "slug", "order")
     list_editable = ("order",)
     search_fields = ("name_en", "name_zh_hans", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
 
 
-class ParkCostInline(NormalisedInlineMixin, TranslationTabularInline):
+class ParkCostInline(EitherLanguageInlineMixin, NormalisedInlineMixin, TranslationTabularInline):
     model = ParkCost
     extra = 0
     fields = ("label", "amount", "unit", "note", "order")
 
 
-class ParkImageInline(NormalisedInlineMixin, ThumbnailInlineMixin, TranslationTabularInline):
+class ParkImageInline(
+    EitherLanguageInlineMixin, NormalisedInlineMixin, ThumbnailInlineMixin, TranslationTabularInline
+):
     model = ParkImage
     extra = 0
     fields = ("thumbnail", "image", "alt_text", "caption", "order")
 
 
-class ParkDocumentInline(NormalisedInlineMixin, TranslationTabularInline):
+class ParkDocumentInline(
+    EitherLanguageInlineMixin, NormalisedInlineMixin, TranslationTabularInline
+):
     model = ParkDocument
     extra = 0
     fields = ("title", "file", "order")
@@ -37,31 +50,57 @@ class ParkDocumentInline(NormalisedInlineMixin, TranslationTabularInline):
 
 @admin.register(Park)
 class ParkAdmin(
+    EitherLanguageMixin,
     LanguageCompletenessMixin,
     CoverThumbnailMixin,
     PublishActionsMixin,
     RevisionAdmin,
     TranslationAdmin,
 ):
-    list_display = ("thumbnail", "name", "status", "available_area_ha", "order", "is_published")
+    list_display = (
+        "thumbnail",
+        "name",
+        "publication_status",
+        "languages_complete",
+        "development",
+        review_by_column,
+    )
     list_display_links = ("thumbnail", "name")
-    list_filter = ("is_published", "status", "sectors")
+    list_filter = (
+        PublicationStateFilter,
+        MissingLanguageFilter,
+        ReviewDueFilter,
+        "status",
+        "sectors",
+    )
     search_fields = ("name_en", "name_zh_hans", "summary_en", "summary_zh_hans", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
     filter_horizontal = ("sectors",)
+    # The cost table first: it is what clerks update most and investors compare.
     inlines = (ParkCostInline, ParkImageInline, ParkDocumentInline)
     readonly_fields = ("created_at", "updated_at")
+    save_on_top = True
+    change_form_template = "admin/projects/sectioned_change_form.html"
     fieldsets = (
-        (None, {"fields": ("name", "slug", "tagline", "summary", "body", "status", "order")}),
+        (None, {"fields": ("name", "slug", "tagline", "summary", "status", "order")}),
+        (_("Publication"), {"fields": ("is_published", "published_at", "review_by")}),
+        (_("Description"), {"classes": ("collapse",), "fields": ("body",)}),
         (
             _("Land"),
-            {"fields": ("planned_area_ha", "developed_area_ha", "available_area_ha", "sectors")},
+            {
+                "classes": ("collapse",),
+                "fields": ("planned_area_ha", "developed_area_ha", "available_area_ha", "sectors"),
+            },
         ),
-        (_("Infrastructure"), {"fields": ("power", "water", "gas", "steam", "transport")}),
-        (_("Incentives and policies"), {"fields": ("incentives",)}),
+        (
+            _("Infrastructure"),
+            {"classes": ("collapse",), "fields": ("power", "water", "gas", "steam", "transport")},
+        ),
+        (_("Incentives and policies"), {"classes": ("collapse",), "fields": ("incentives",)}),
         (
             _("Location"),
             {
+                "classes": ("collapse",),
                 "description": _(
                     "Coordinates in WGS84 (as a GPS or OpenStreetMap gives them), in degrees."
                 ),
@@ -71,17 +110,19 @@ class ParkAdmin(
         (
             _("Contact officer"),
             {
+                "classes": ("collapse",),
                 "fields": (
                     "responsible_officer",
                     "contact_name",
                     "contact_title",
                     "contact_email",
                     "contact_phone",
-                )
+                ),
             },
         ),
-        (
-            _("Publication"),
-            {"fields": ("is_published", "published_at", "created_at", "updated_at")},
-        ),
+        (_("Record"), {"classes": ("collapse",), "fields": ("created_at", "updated_at")}),
     )
+
+    @admin.display(description=_("stage of development"), ordering="status")
+    def development(self, obj):
+        return obj.get_status_display()

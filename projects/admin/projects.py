@@ -2,7 +2,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from portal.core.admin_mixins import LanguageCompletenessMixin, PublishActionsMixin
+from portal.core.admin_mixins import (
+    EitherLanguageInlineMixin,
+    EitherLanguageMixin,
+    LanguageCompletenessMixin,
+    MissingLanguageFilter,
+    PublicationStateFilter,
+    PublishActionsMixin,
+)
 from portal.core.revisions import NormalisedInlineMixin, RevisionAdmin
 from projects.formatting import format_money
 from projects.models import Milestone, Project, ProjectDocument, ProjectImage
@@ -10,19 +17,23 @@ from projects.models import Milestone, Project, ProjectDocument, ProjectImage
 from .common import CoverThumbnailMixin, ThumbnailInlineMixin
 
 
-class ProjectImageInline(NormalisedInlineMixin, ThumbnailInlineMixin, TranslationTabularInline):
+class ProjectImageInline(
+    EitherLanguageInlineMixin, NormalisedInlineMixin, ThumbnailInlineMixin, TranslationTabularInline
+):
     model = ProjectImage
     extra = 0
     fields = ("thumbnail", "image", "alt_text", "caption", "order")
 
 
-class ProjectDocumentInline(NormalisedInlineMixin, TranslationTabularInline):
+class ProjectDocumentInline(
+    EitherLanguageInlineMixin, NormalisedInlineMixin, TranslationTabularInline
+):
     model = ProjectDocument
     extra = 0
     fields = ("title", "file", "order")
 
 
-class MilestoneInline(NormalisedInlineMixin, TranslationTabularInline):
+class MilestoneInline(EitherLanguageInlineMixin, NormalisedInlineMixin, TranslationTabularInline):
     model = Milestone
     extra = 0
     fields = ("date", "title", "is_done")
@@ -30,25 +41,32 @@ class MilestoneInline(NormalisedInlineMixin, TranslationTabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(
+    EitherLanguageMixin,
     LanguageCompletenessMixin,
     CoverThumbnailMixin,
     PublishActionsMixin,
     RevisionAdmin,
     TranslationAdmin,
 ):
+    # What a clerk looks for at a glance; sector, park, signing date and "featured" are filters.
     list_display = (
         "thumbnail",
         "name",
-        "sector",
-        "park",
-        "stage",
+        "publication_status",
+        "languages_complete",
         "amount",
-        "signing_date",
-        "is_featured",
-        "is_published",
+        "stage",
     )
     list_display_links = ("thumbnail", "name")
-    list_filter = ("is_published", "kind", "stage", "sector", "park", "is_featured")
+    list_filter = (
+        PublicationStateFilter,
+        MissingLanguageFilter,
+        "kind",
+        "stage",
+        "sector",
+        "park",
+        "is_featured",
+    )
     list_select_related = ("sector", "park")
     search_fields = (
         "name_en",
@@ -64,8 +82,11 @@ class ProjectAdmin(
     date_hierarchy = "signing_date"
     inlines = (ProjectImageInline, ProjectDocumentInline, MilestoneInline)
     readonly_fields = ("created_at", "updated_at")
+    save_on_top = True
+    change_form_template = "admin/projects/sectioned_change_form.html"
     fieldsets = (
-        (None, {"fields": ("name", "slug", "summary", "description")}),
+        (None, {"fields": ("name", "slug", "summary")}),
+        (_("Publication"), {"fields": ("is_published", "published_at")}),
         (
             _("Classification"),
             {"fields": ("kind", "sector", "park", "stage", "is_featured")},
@@ -90,6 +111,7 @@ class ProjectAdmin(
         (
             _("Open opportunity"),
             {
+                "classes": ("collapse",),
                 "description": _(
                     "Only for the kind “Investment opportunity”: what it seeks and how far it is "
                     "prepared. Its plot size is the land area above."
@@ -97,9 +119,11 @@ class ProjectAdmin(
                 "fields": ("sought", "preparation", "scale", "sought_detail", "utilities"),
             },
         ),
+        (_("Description"), {"classes": ("collapse",), "fields": ("description",)}),
         (
             _("Contact officer"),
             {
+                "classes": ("collapse",),
                 "description": _("Leave empty to show the park's officer instead."),
                 "fields": (
                     "responsible_officer",
@@ -110,10 +134,7 @@ class ProjectAdmin(
                 ),
             },
         ),
-        (
-            _("Publication"),
-            {"fields": ("is_published", "published_at", "created_at", "updated_at")},
-        ),
+        (_("Record"), {"classes": ("collapse",), "fields": ("created_at", "updated_at")}),
     )
 
     @admin.display(description=_("investment"), ordering="investment_yuan")

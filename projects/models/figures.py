@@ -1,11 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.models import FlagPublishable
+from portal.core.models import FlagPublishable, ReviewDated
 from portal.core.revisions import NormalisedTextMixin
 
 
-class ClusterFigure(NormalisedTextMixin, FlagPublishable):
+class ClusterFigure(NormalisedTextMixin, ReviewDated, FlagPublishable):
     """A key figure of the cluster that staff keep current, always with its source."""
 
     label = models.CharField(

@@ -1,13 +1,16 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.models import Publishable, PublishableQuerySet
+from portal.core.bilingual import BilingualToPublish
+from portal.core.models import Publishable, PublishableQuerySet, ReviewDated
 from portal.core.revisions import NormalisedTextMixin
+from portal.core.slugs import SLUG_HELP_TEXT, SlugFromNameMixin
 from portal.core.uploads import PdfField
 
 from .base import (
@@ -51,7 +54,9 @@ class ParkQuerySet(PublishableQuerySet):
         ).prefetch_related("images")
 
 
-class Park(Publishable, ContactOfficer, GalleryOwner):
+class Park(
+    BilingualToPublish, SlugFromNameMixin, Publishable, ReviewDated, ContactOfficer, GalleryOwner
+):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         UNDER_CONSTRUCTION = "construction", _("Under construction")
@@ -59,10 +64,7 @@ class Park(Publishable, ContactOfficer, GalleryOwner):
 
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        unique=True,
-        help_text=_("The last part of the park's web address; filled in from the English name."),
+        _("slug"), max_length=80, unique=True, blank=True, help_text=SLUG_HELP_TEXT
     )
     tagline = models.CharField(
         _("tagline"), max_length=200, blank=True, help_text=_("One line under the name.")
@@ -176,6 +178,12 @@ class Park(Publishable, ContactOfficer, GalleryOwner):
 
     def get_absolute_url(self):
         return reverse("projects:park_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        errors = self.language_errors()
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def incentive_list(self):

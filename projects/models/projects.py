@@ -8,7 +8,9 @@ from django.db.models import Count, F, Q, Sum
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.bilingual import BilingualToPublish
 from portal.core.models import Publishable, PublishableQuerySet
+from portal.core.slugs import SLUG_HELP_TEXT, SlugFromNameMixin
 from portal.core.uploads import PdfField
 
 from .base import (
@@ -72,7 +74,7 @@ class ProjectQuerySet(PublishableQuerySet):
         return totals
 
 
-class Project(Publishable, ContactOfficer, GalleryOwner):
+class Project(BilingualToPublish, SlugFromNameMixin, Publishable, ContactOfficer, GalleryOwner):
     class Kind(models.TextChoices):
         SIGNED = "signed", _("Signed project")
         OPPORTUNITY = "opportunity", _("Investment opportunity")
@@ -102,10 +104,7 @@ class Project(Publishable, ContactOfficer, GalleryOwner):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
-        _("slug"),
-        max_length=100,
-        unique=True,
-        help_text=_("The last part of the project's web address; filled in from the English name."),
+        _("slug"), max_length=100, unique=True, blank=True, help_text=SLUG_HELP_TEXT
     )
     summary = models.TextField(
         _("summary"),
@@ -286,8 +285,8 @@ class Project(Publishable, ContactOfficer, GalleryOwner):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.slug and self._address_is_taken():
+        errors = self.language_errors()
+        if self.slug and self._address_is_taken(self.slug):
             errors["slug"] = ValidationError(
                 _("“%(slug)s” is already the address of another page of the site: %(url)s"),
                 code="reserved",
@@ -325,11 +324,15 @@ class Project(Publishable, ContactOfficer, GalleryOwner):
     def is_opportunity(self):
         return self.kind == self.Kind.OPPORTUNITY
 
-    def _address_is_taken(self):
+    def slug_is_taken(self, slug):
+        return super().slug_is_taken(slug) or self._address_is_taken(slug)
+
+    def _address_is_taken(self, slug):
         """Whether the investor tools (compare, shortlist, map) or the parks already answer at
         the address this slug would give the project, which would make its page unreachable."""
         try:
-            return resolve(self.get_absolute_url()).url_name != "project_detail"
+            url = reverse("projects:project_detail", kwargs={"slug": slug})
+            return resolve(url).url_name != "project_detail"
         except (NoReverseMatch, Resolver404):
             # Not a slug at all: the field's own validation says so.
             return False

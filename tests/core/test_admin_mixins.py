@@ -4,6 +4,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.test import RequestFactory
+from django.utils.html import strip_tags
 from modeltranslation.admin import TranslationAdmin
 
 from portal.core.admin_mixins import (
@@ -90,12 +91,12 @@ def test_the_filter_offers_both_languages(projects):
 def test_the_column_shows_which_languages_are_complete(projects):
     model_admin, changelist = _changelist(Project, ProjectLanguagesAdmin)
     assert model_admin.get_list_display(changelist.test_request)[-1] == "languages_complete"
-    column = {p.slug: model_admin.languages_complete(p) for p in Project.objects.all()}
+    column = {p.slug: strip_tags(model_admin.languages_complete(p)) for p in Project.objects.all()}
     assert column == {
         "both": "EN ✓ 中文 ✓",
-        "no-chinese-name": "EN ✓ 中文 ✗",
-        "no-chinese-description": "EN ✓ 中文 ✗",
-        "no-english-summary": "EN ✗ 中文 ✓",
+        "no-chinese-name": "EN ✓ 中文 ✗ missing: name",
+        "no-chinese-description": "EN ✓ 中文 ✗ missing: description",
+        "no-english-summary": "EN ✗ missing: summary 中文 ✓",
         "described-in-both": "EN ✓ 中文 ✓",
     }
 
@@ -116,7 +117,8 @@ def test_articles_keep_their_own_filters_and_gain_the_language_one():
     )
     assert model_admin.get_list_filter(changelist.test_request) == ("status", MissingLanguageFilter)
     assert _names(changelist) == ["english-only"]
-    assert model_admin.languages_complete(Article.objects.get(slug="english-only")) == "EN ✓ 中文 ✗"
+    column = model_admin.languages_complete(Article.objects.get(slug="english-only"))
+    assert strip_tags(column) == "EN ✓ 中文 ✗ missing: title, summary, body"
 
 
 def test_a_thumbnail_keeps_the_proportions_stored_with_the_image():

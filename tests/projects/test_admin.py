@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -41,7 +41,8 @@ def test_project_changelist_shows_thumbnail_amount_stage_and_state(client, super
     assert "CNY 680 million" in content
     assert "Signed" in content
     assert 'width="96" height="64" loading="lazy"' in content
-    assert "icon-yes.svg" in content
+    assert '<span class="status-badge status-published">Published</span>' in content
+    assert "/static/css/admin-desk.css" in content
 
 
 @pytest.mark.parametrize("count", [3, 30])
@@ -50,7 +51,9 @@ def test_project_changelist_queries_are_fixed(
 ):
     for _ in range(count):
         add_image(make_project())
-    with django_assert_max_num_queries(14):
+    # Images, documents and milestones are fetched once for the whole page (the languages
+    # column counts their texts), however many projects it lists.
+    with django_assert_max_num_queries(17):
         client.get(reverse("admin:projects_project_changelist"))
 
 
@@ -288,8 +291,12 @@ def test_changelist_filters_records_missing_a_language(client, superuser, url_na
 
     everything = client.get(url).content.decode()
     assert "Languages complete" in everything
-    assert "EN ✓ 中文 ✓" in everything
-    assert "EN ✓ 中文 ✗" in everything
+    ok = '<span class="lang-ok">EN ✓</span> <span class="lang-ok">中文 ✓</span>'
+    assert ok in _row_of(everything, "Complete record")
+    assert (
+        '<span class="lang-ok">EN ✓</span> <span class="lang-missing">中文 ✗</span> '
+        '<small class="missing-fields">missing: summary</small>'
+    ) in _row_of(everything, "English only record")
     assert "Missing Chinese" in everything
     assert "Missing English" in everything
 
@@ -305,3 +312,235 @@ def test_changelist_filters_records_missing_a_language(client, superuser, url_na
     response = client.get(url, {"missing_language": "fr"})
     assert response.status_code == 200
     assert len(response.context["cl"].result_list) == 3
+
+
+# --- Chinese first: drafts in either language, slugs from pinyin, both languages to publish
+
+
+def test_a_chinese_only_draft_project_saves_and_gets_a_pinyin_slug(client, superuser):
+    form = _project_form(
+        name_en="", name_zh_hans="冠县轴承锻造", slug="", summary_en="", is_published=""
+    )
+    response = client.post(
+        reverse("admin:projects_project_add"), form, HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    project = Project.objects.get()
+    assert project.slug == "guan-xian-zhou-cheng-duan-zao"
+    assert not project.name_en
+    assert (project.name_zh_hans, project.is_published) == ("冠县轴承锻造", False)
+
+
+def test_a_second_chinese_draft_of_the_same_name_gets_the_next_free_slug(client, superuser):
+    make_project(slug="guan-xian-zhou-cheng")
+    form = _project_form(name_en="", name_zh_hans="冠县轴承", slug="", is_published="")
+    assert client.post(reverse("admin:projects_project_add"), form).status_code == 302
+    assert Project.objects.filter(slug="guan-xian-zhou-cheng-2").exists()
+
+
+def test_an_english_name_makes_the_slug_when_it_is_left_empty(client, superuser):
+    form = _project_form(name_en="Map of Rings", slug="", is_published="")
+    assert client.post(reverse("admin:projects_project_add"), form).status_code == 302
+    assert Project.objects.get().slug == "map-of-rings"
+
+
+def test_a_made_slug_never_takes_the_address_of_a_tool(client, superuser):
+    form = _project_form(name_en="Map", slug="", is_published="")
+    assert client.post(reverse("admin:projects_project_add"), form).status_code == 302
+    assert Project.objects.get().slug == "map-2"
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "Give the name in English or in Chinese."),
+        ("zh-hans", "请填写英文或中文名称。"),
+    ],
+)
+def test_a_draft_needs_a_name_in_one_language(client, superuser, language, message):
+    form = _project_form(name_en="", name_zh_hans="", slug="", is_published="")
+    response = client.post(
+        reverse("admin:projects_project_add"), form, HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["name_en"] == [message]
+    assert not Project.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "field_message", "summary"),
+    [
+        (
+            "en",
+            "Needed in English to publish.",
+            "Published records are shown in both languages. Still missing: name (English), "
+            "summary (English). Fill them in, or untick “published” to save a draft.",
+        ),
+        (
+            "zh-hans",
+            "发布前须填写英文。",
+            "已发布的内容以两种语言显示。仍缺少：名称（英文）、简介（英文）。"
+            "请补全，或取消勾选“已发布”以保存为草稿。",
+        ),
+    ],
+)
+def test_publishing_needs_both_languages_and_says_which_are_missing(
+    client, superuser, language, field_message, summary
+):
+    form = _project_form(name_en="", summary_en="", slug="")
+    response = client.post(
+        reverse("admin:projects_project_add"), form, HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["name_en"] == [field_message]
+    assert errors["summary_en"] == [field_message]
+    assert errors["__all__"] == [summary]
+    assert not Project.objects.exists()
+
+
+def _image_row(alt_en, alt_zh):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .helpers import png_bytes
+
+    return {
+        "images-TOTAL_FORMS": "1",
+        "images-0-image": SimpleUploadedFile("p.png", png_bytes(1200, 800), "image/png"),
+        "images-0-alt_text_en": alt_en,
+        "images-0-alt_text_zh_hans": alt_zh,
+        "images-0-order": "0",
+    }
+
+
+def test_an_image_of_a_draft_needs_its_text_alternative_in_one_language_only(client, superuser):
+    form = _project_form(is_published="") | _image_row("", "锻造车间")
+    response = client.post(reverse("admin:projects_project_add"), form)
+    assert response.status_code == 302, response.context["inline_admin_formsets"][0].formset.errors
+    assert Project.objects.get().images.get().alt_text_zh_hans == "锻造车间"
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("en", "Needed in English to publish."), ("zh-hans", "发布前须填写英文。")],
+)
+def test_a_published_project_needs_its_images_described_in_both_languages(
+    client, superuser, language, message
+):
+    form = _project_form() | _image_row("", "锻造车间")
+    response = client.post(
+        reverse("admin:projects_project_add"), form, HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert response.status_code == 200
+    images = response.context["inline_admin_formsets"][0].formset
+    assert images.errors == [{"alt_text_en": [message]}]
+    assert not Project.objects.exists()
+
+
+def test_the_slug_help_text_says_what_the_slug_is(client, superuser):
+    content = client.get(reverse("admin:projects_project_add")).content.decode()
+    assert "The last part of the page's web address" in content
+    content = client.get(
+        reverse("admin:projects_park_add"), HTTP_ACCEPT_LANGUAGE="zh-hans"
+    ).content.decode()
+    assert "网页地址的最后一部分" in content
+
+
+# --- Scheduling that reads right
+
+
+def _row_of(content, name):
+    start = content.index(name)
+    return content[start : content.index("</tr>", start)]
+
+
+@pytest.mark.parametrize(("url_name", "make"), [("project", make_project), ("park", make_park)])
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [("en", ("Draft", "Scheduled", "Published")), ("zh-hans", ("草稿", "定时发布", "已发布"))],
+)
+def test_the_list_shows_draft_scheduled_with_its_time_or_published(
+    client, superuser, url_name, make, language, labels
+):
+    when = timezone.make_aware(datetime(2031, 1, 1, 9, 30))
+    make(name_en="Draft row", name_zh_hans="草稿行", is_published=False)
+    make(name_en="Scheduled row", name_zh_hans="定时行", published_at=when)
+    make(name_en="Live row", name_zh_hans="上线行")
+    url = reverse(f"admin:projects_{url_name}_changelist")
+    content = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    name = (lambda en, zh: en) if language == "en" else (lambda en, zh: zh)
+    draft, scheduled, published = labels
+    assert f'<span class="status-badge status-draft">{draft}</span>' in _row_of(
+        content, name("Draft row", "草稿行")
+    )
+    time = "1 Jan 2031, 09:30" if language == "en" else "2031年1月1日 09:30"
+    assert (
+        f'<span class="status-badge status-scheduled">{scheduled}<br>'
+        f'<time datetime="2031-01-01T09:30:00+08:00">{time}</time></span>'
+    ) in _row_of(content, name("Scheduled row", "定时行"))
+    assert f'<span class="status-badge status-published">{published}</span>' in _row_of(
+        content, name("Live row", "上线行")
+    )
+    assert "icon-yes.svg" not in content
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [
+        ("draft", ["Draft row"]),
+        ("scheduled", ["Scheduled row"]),
+        ("published", ["Live row"]),
+    ],
+)
+def test_the_status_filter_tells_scheduled_from_published(client, superuser, state, expected):
+    make_project(name_en="Draft row", is_published=False)
+    make_project(name_en="Scheduled row", published_at=timezone.now() + timedelta(days=3))
+    make_project(name_en="Live row")
+    response = client.get(reverse("admin:projects_project_changelist"), {"state": state})
+    assert [p.name_en for p in response.context["cl"].result_list] == expected
+
+
+def test_publishing_from_the_list_dates_a_draft_now_and_keeps_a_future_time(client, superuser):
+    old = make_project(is_published=False, published_at=timezone.now() - timedelta(days=40))
+    later = timezone.now().replace(microsecond=0) + timedelta(days=5)
+    future = make_project(is_published=False, published_at=later)
+    client.post(
+        reverse("admin:projects_project_changelist"),
+        {"action": "publish", "_selected_action": [old.pk, future.pk]},
+    )
+    old.refresh_from_db()
+    future.refresh_from_db()
+    assert old.is_published and timezone.now() - old.published_at < timedelta(minutes=1)
+    assert future.is_published and future.published_at == later
+
+
+def test_parks_and_figures_overdue_for_review_are_listed(client, superuser):
+    today = timezone.localdate()
+    stale = make_park(
+        name_en="Stale park", name_zh_hans="待复核园", review_by=today - timedelta(days=1)
+    )
+    make_park(name_en="Fresh park", review_by=today + timedelta(days=90))
+    soon = make_park(name_en="Soon park", review_by=today + timedelta(days=10))
+    undated = make_park(name_en="Undated park", name_zh_hans="未定园")
+    url = reverse("admin:projects_park_changelist")
+    overdue = client.get(url, {"review": "overdue"}).context["cl"].result_list
+    assert {park.pk for park in overdue} == {stale.pk, undated.pk}
+    assert [p.pk for p in client.get(url, {"review": "soon"}).context["cl"].result_list] == [
+        soon.pk
+    ]
+    content = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert '<span class="status-badge status-overdue">已逾期<br>' in _row_of(content, "待复核园")
+    assert '<span class="status-badge status-overdue">未设置</span>' in _row_of(content, "未定园")
+
+    figure = ClusterFigure.objects.create(
+        label_en="Enterprises",
+        value=528,
+        source_en="County",
+        as_of=today,
+        review_by=today - timedelta(days=3),
+    )
+    ClusterFigure.objects.create(
+        label_en="Workers", value=20000, source_en="County", as_of=today, review_by=today
+    )
+    figures = client.get(reverse("admin:projects_clusterfigure_changelist"), {"review": "overdue"})
+    assert [f.pk for f in figures.context["cl"].result_list] == [figure.pk]

@@ -97,6 +97,7 @@ def test_a_parks_cost_row_is_compared_and_restored(client, editor):
         label_zh_hans="工业用地",
         amount=150_000,
         unit_en="yuan per mu",
+        unit_zh_hans="元/亩",
     )
     _change(client, park, lambda data: None)
     _change(client, park, lambda data: data.update({"costs-0-amount": "0.62"}))
