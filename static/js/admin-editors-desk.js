@@ -3,7 +3,7 @@
  * - a file kept from a failed save is named beside its input;
  * - the error summary takes the focus, so a screen reader reads it and Tab reaches its links;
  * - the rich-text editor speaks the admin's language: its dialogs through gettext, its toolbar
- *   titles from the translations the page carries (#prose-editor-strings).
+ *   titles and menus from the translations the page carries (#prose-editor-strings).
  * A plain script from the site's own origin, as the CSP allows; no inline code.
  */
 (function () {
@@ -12,13 +12,18 @@
   var editorStrings = null;
 
   function strings() {
-    if (editorStrings === null) {
-      var element = document.getElementById("prose-editor-strings");
-      try {
-        editorStrings = element ? JSON.parse(element.textContent) : {};
-      } catch (error) {
-        editorStrings = {};
-      }
+    if (editorStrings !== null) {
+      return editorStrings;
+    }
+    // Scripts in the head ask gettext before the page's body, and its strings, are parsed.
+    var element = document.getElementById("prose-editor-strings");
+    if (!element) {
+      return document.readyState === "loading" ? {} : (editorStrings = {});
+    }
+    try {
+      editorStrings = JSON.parse(element.textContent);
+    } catch (error) {
+      editorStrings = {};
     }
     return editorStrings;
   }
@@ -45,20 +50,33 @@
       }
     });
     Array.prototype.forEach.call(root.querySelectorAll ? root.querySelectorAll(".prose-menubar *") : [], function (element) {
-      if (element.children.length === 0 && Object.prototype.hasOwnProperty.call(own, element.textContent)) {
+      // An icon's text is the name of its glyph in the icon font, not a word to translate.
+      var isIcon = element.classList.contains("material-icons");
+      if (!isIcon && element.children.length === 0 && Object.prototype.hasOwnProperty.call(own, element.textContent)) {
         element.textContent = own[element.textContent];
       }
     });
   }
 
-  document.addEventListener("prose-editor:ready", function (event) {
-    var wrapper = event.target.closest(".prose-editor") || event.target.parentNode;
-    translateTitles(wrapper);
-    new MutationObserver(function () { translateTitles(wrapper); }).observe(wrapper, {
-      childList: true,
-      subtree: true,
-    });
-  });
+  // The editor builds its toolbar, menus and dialogs after the page has loaded and rebuilds
+  // parts of them later: translate whatever appears inside an editor.
+  function watchEditors() {
+    if (Object.keys(strings()).length === 0) {
+      return;
+    }
+    Array.prototype.forEach.call(document.querySelectorAll(".prose-editor"), translateTitles);
+    new MutationObserver(function (records) {
+      var seen = [];
+      records.forEach(function (record) {
+        var target = record.target.nodeType === 1 ? record.target : record.target.parentNode;
+        var wrapper = target && target.closest(".prose-editor");
+        if (wrapper && seen.indexOf(wrapper) === -1) {
+          seen.push(wrapper);
+          translateTitles(wrapper);
+        }
+      });
+    }).observe(document.body, { childList: true, subtree: true });
+  }
 
   function changeForm() {
     return document.querySelector("#content-main form[id$='_form']");
@@ -102,6 +120,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    watchEditors();
     var form = changeForm();
     if (!form) {
       return;
