@@ -1,5 +1,6 @@
 """Demo content of the registry: the cluster's real figures and partners, two parks and fifteen
-sample projects. Parks and projects are illustrative and say so in their own text.
+projects. Parks and projects are invented; the site-wide demo notice (portal/demo.py) says so,
+once, instead of every record's own text.
 
 `seed(stdout)` is called by `manage.py seed_demo`. It creates what is missing and leaves every
 existing row (and file) alone, so running it twice changes nothing.
@@ -11,8 +12,7 @@ from decimal import Decimal
 from django.core.files import File
 from django.utils import timezone
 
-from . import demo_incentives, demo_opportunities
-from .demo_images import drawn_image
+from .demo_images import drawn_picture
 from .demo_parks import FIGURES, PARKS, PARTNERS, SECTORS, SOURCE_EN, SOURCE_ZH
 from .demo_projects import PROJECTS
 from .models import (
@@ -30,11 +30,8 @@ from .models import (
 CONFERENCE_DATE = datetime.date(2023, 11, 14)
 CONFERENCE_EN = "2023 China Bearing (Forging) Industry High-quality Development Conference"
 CONFERENCE_ZH = "2023中国轴承（锻造）产业高质量发展大会"
-SAMPLE_NOTE_EN = (
-    "This is an illustrative sample record, not one of the actual signed projects; "
-    "its details will be replaced when the county publishes them."
-)
-SAMPLE_NOTE_ZH = "本条为示例记录，并非实际签约项目；县里公布正式信息后将予替换。"
+CAPTION_EN = "A drawing, not a photograph."
+CAPTION_ZH = "绘图，并非实景照片。"
 TOTAL_SIGNED_YUAN = Decimal(10_220_000_000)
 
 
@@ -49,16 +46,7 @@ def seed(stdout):
     _figures()
     _partners()
     created = _projects(sectors, parks)
-    # Open opportunities are not signed projects: the signed ones alone add up to 10.22 billion.
-    opportunities = demo_opportunities.seed(sectors, parks)
-    incentives = demo_incentives.seed(sectors, parks)
-    stdout.write(
-        f"Registry: {opportunities} new open opportunities, {incentives} new incentives and "
-        "workforce figures."
-    )
-    stdout.write(
-        f"Registry: {len(sectors)} sectors, {len(parks)} parks, {created} new sample projects."
-    )
+    stdout.write(f"Registry: {len(sectors)} sectors, {len(parks)} parks, {created} new projects.")
 
 
 def _sectors():
@@ -110,16 +98,17 @@ def _parks(sectors):
                 note_zh_hans=note_zh,
                 order=row,
             )
+        picture = drawn_picture(park.slug, "park")
         image = ParkImage(
             park=park,
-            alt_text_en=f"Illustration of {park.name_en}: a site plan with forging halls",
-            alt_text_zh_hans=f"{park.name_zh_hans}示意图：带锻造车间的园区平面",
-            caption_en="Illustration drawn for the demo, not a photograph.",
-            caption_zh_hans="演示用示意图，并非实景照片。",
+            alt_text_en=picture.alt_en,
+            alt_text_zh_hans=picture.alt_zh,
+            caption_en=CAPTION_EN,
+            caption_zh_hans=CAPTION_ZH,
         )
         # Assigned, not saved to storage here: the model's save stores it and the post-save
         # hook makes its renditions (projects/renditions.py).
-        image.image = File(drawn_image(park.slug, park.name_en), name=f"{park.slug}.jpg")
+        image.image = File(picture.file, name=f"{park.slug}.jpg")
         image.save()
     return parks
 
@@ -163,23 +152,22 @@ def _partners():
 
 def _projects(sectors, parks):
     total = sum(Decimal(row["yi"]) * 100_000_000 for row in PROJECTS)
-    assert total == TOTAL_SIGNED_YUAN, f"the sample projects add up to {total}, not 10.22 billion"
+    assert total == TOTAL_SIGNED_YUAN, f"the demo projects add up to {total}, not 10.22 billion"
     created_count = 0
     for row in PROJECTS:
         row = dict(row)
         milestones = row.pop("milestones")
         amount = Decimal(row.pop("yi")) * 100_000_000
         name_en, name_zh = row.pop("name_en"), row.pop("name_zh")
-        what_en, what_zh = row.pop("what_en"), row.pop("what_zh")
         project, created = Project.objects.get_or_create(
             slug=row.pop("slug"),
             defaults={
                 "name_en": name_en,
                 "name_zh_hans": name_zh,
-                "summary_en": f"{what_en} Illustrative sample project.",
-                "summary_zh_hans": f"{what_zh}（示例项目）",
-                "description_en": f"{what_en}\n\n{SAMPLE_NOTE_EN}",
-                "description_zh_hans": f"{what_zh}\n\n{SAMPLE_NOTE_ZH}",
+                "summary_en": row.pop("summary_en"),
+                "summary_zh_hans": row.pop("summary_zh"),
+                "description_en": row.pop("description_en"),
+                "description_zh_hans": row.pop("description_zh"),
                 "kind": Project.Kind.SIGNED,
                 "sector": sectors[row.pop("sector")],
                 "park": parks[row.pop("park")],
@@ -187,12 +175,14 @@ def _projects(sectors, parks):
                 "investment_yuan": amount,
                 "investor_en": row.pop("investor_en"),
                 "investor_zh_hans": row.pop("investor_zh"),
-                "investor_country_en": "China",
-                "investor_country_zh_hans": "中国",
+                "investor_country_en": row.pop("investor_country_en"),
+                "investor_country_zh_hans": row.pop("investor_country_zh"),
                 "signing_date": CONFERENCE_DATE,
                 "signing_event_en": CONFERENCE_EN,
                 "signing_event_zh_hans": CONFERENCE_ZH,
-                "annual_output_yuan": amount * Decimal(row.pop("output_ratio")),
+                "annual_output_yuan": Decimal(row.pop("output_yi")) * 100_000_000,
+                "construction_start": datetime.date.fromisoformat(row.pop("construction_start")),
+                "construction_end": datetime.date.fromisoformat(row.pop("construction_end")),
                 "jobs": row.pop("jobs"),
                 "land_area_ha": Decimal(row.pop("land_ha")),
                 "is_featured": row.pop("featured", False),
@@ -211,13 +201,14 @@ def _projects(sectors, parks):
                 title_zh_hans=title_zh,
                 is_done=done,
             )
+        picture = drawn_picture(project.slug, row.pop("picture"))
         image = ProjectImage(
             project=project,
-            alt_text_en=f"Illustration for {name_en}: bearing rings on a forging line",
-            alt_text_zh_hans=f"{name_zh}示意图：锻造线上的轴承套圈",
-            caption_en="Illustration drawn for the demo, not a photograph.",
-            caption_zh_hans="演示用示意图，并非实景照片。",
+            alt_text_en=picture.alt_en,
+            alt_text_zh_hans=picture.alt_zh,
+            caption_en=CAPTION_EN,
+            caption_zh_hans=CAPTION_ZH,
         )
-        image.image = File(drawn_image(project.slug, name_en), name=f"{project.slug}.jpg")
+        image.image = File(picture.file, name=f"{project.slug}.jpg")
         image.save()
     return created_count

@@ -1,5 +1,6 @@
-"""Demo text: sectors, the two (illustrative) parks, and the county's published figures and
-partners with their source."""
+"""Demo text: sectors, the two parks (their names, land and costs invented for the demo, which
+the site-wide demo notice says), and the county's published figures and partners with their
+source."""
 
 SOURCE_EN = "News Office of People's Government of Guanxian County"
 SOURCE_ZH = "冠县人民政府新闻办公室"
@@ -65,16 +66,15 @@ PARKS = [
         "tagline_zh_hans": "紧邻中国轴承锻造第一镇",
         "summary_en": (
             "A park for forging, heat treatment and machining in Qingshui Town, in the east of "
-            "Guanxian County. The name and figures are illustrative until the county supplies "
-            "its own."
+            "Guanxian County, a short drive from the town's forges and their suppliers."
         ),
-        "summary_zh_hans": "位于冠县东部清水镇，承接锻造、热处理和机加工项目。名称和数据为示例，待县里提供正式信息后替换。",
+        "summary_zh_hans": "位于冠县东部清水镇，承接锻造、热处理和机加工项目，距镇上的锻造企业及其配套供应商车程很短。",
         "body_en": (
             "Qingshui Town forges a large share of China's bearing rings. The park gathers "
-            "forging plants, shared heat-treatment lines and testing services in one place.\n\n"
-            "This description is an illustrative sample for the demo site."
+            "forging plants, shared heat-treatment lines and testing services in one place, so "
+            "that a ring can go from billet to tested part without leaving the park."
         ),
-        "body_zh_hans": "清水镇锻造了全国相当比例的轴承套圈。产业园把锻造企业、共享热处理线和检测服务集中在一起。\n\n本介绍为演示站点的示例内容。",
+        "body_zh_hans": "清水镇锻造了全国相当比例的轴承套圈。产业园把锻造企业、共享热处理线和检测服务集中在一起，套圈从坯料到检测合格无需出园。",
         "status": "construction",
         "planned_area_ha": "200",
         "developed_area_ha": "86.5",
@@ -100,8 +100,8 @@ PARKS = [
         "address_zh_hans": "山东省聊城市冠县清水镇",
         "latitude": "36.470000",
         "longitude": "115.560000",
-        "contact_name_en": "Investment officer (sample)",
-        "contact_name_zh_hans": "招商专员（示例）",
+        "contact_name_en": "Park investment officer",
+        "contact_name_zh_hans": "园区招商专员",
         "contact_title_en": "Qingshui Town investment service",
         "contact_title_zh_hans": "清水镇招商服务",
         "contact_email": "qingshui-park@guanxian.example.cn",
@@ -113,8 +113,8 @@ PARKS = [
                 "150000",
                 "yuan per mu",
                 "元/亩",
-                "Sample figure",
-                "示例数据",
+                "Indicative; the park officer confirms it",
+                "参考价格，以园区招商专员确认为准",
             ),
             (
                 "Industrial electricity",
@@ -122,8 +122,8 @@ PARKS = [
                 "0.65",
                 "yuan per kWh",
                 "元/千瓦时",
-                "Sample figure",
-                "示例数据",
+                "Indicative; the park officer confirms it",
+                "参考价格，以园区招商专员确认为准",
             ),
             ("Industrial water", "工业用水", "4.2", "yuan per ton", "元/吨", "", ""),
             ("Natural gas", "天然气", "3.6", "yuan per m³", "元/立方米", "", ""),
@@ -145,20 +145,19 @@ PARKS = [
         "tagline_en": "Precision bearings and equipment by the county seat",
         "tagline_zh_hans": "县城旁的精密轴承与装备园区",
         "summary_en": (
-            "A park for finished bearings, rolling elements and equipment near the county seat. "
-            "The name and figures are illustrative until the county supplies its own."
+            "A park for finished bearings, rolling elements and equipment near the county seat, "
+            "with standard factory buildings ready for fit-out."
         ),
-        "summary_zh_hans": "位于县城附近，承接成品轴承、滚动体和装备项目。名称和数据为示例，待县里提供正式信息后替换。",
+        "summary_zh_hans": "位于县城附近，承接成品轴承、滚动体和装备项目，建有可直接装修入驻的标准厂房。",
         "body_en": (
             "The park takes the cluster from forged rings to finished precision bearings, with "
-            "standard factory buildings ready for fit-out.\n\n"
-            "This description is an illustrative sample for the demo site."
+            "standard factory buildings ready for fit-out and a wastewater plant on site."
         ),
-        "body_zh_hans": "产业园推动集群从锻件走向成品精密轴承，并建有可直接装修入驻的标准厂房。\n\n本介绍为演示站点的示例内容。",
+        "body_zh_hans": "产业园推动集群从锻件走向成品精密轴承，建有可直接装修入驻的标准厂房，园区内设污水处理厂。",
         "status": "planned",
-        "planned_area_ha": "133.33",
-        "developed_area_ha": "20",
-        "available_area_ha": "100",
+        "planned_area_ha": "140",
+        "developed_area_ha": "90",
+        "available_area_ha": "48",
         "sectors": ["precision-bearings", "rolling-elements", "equipment", "logistics"],
         "power_en": "220 kV substation within 3 km.",
         "power_zh_hans": "3公里内有220千伏变电站。",
@@ -180,8 +179,8 @@ PARKS = [
         "address_zh_hans": "山东省聊城市冠县县城",
         "latitude": "36.490000",
         "longitude": "115.460000",
-        "contact_name_en": "Investment officer (sample)",
-        "contact_name_zh_hans": "招商专员（示例）",
+        "contact_name_en": "Park investment officer",
+        "contact_name_zh_hans": "园区招商专员",
         "contact_title_en": "Guanxian Investment Promotion Bureau",
         "contact_title_zh_hans": "冠县投资促进局",
         "contact_email": "bearing-park@guanxian.example.cn",
@@ -193,8 +192,8 @@ PARKS = [
                 "160000",
                 "yuan per mu",
                 "元/亩",
-                "Sample figure",
-                "示例数据",
+                "Indicative; the park officer confirms it",
+                "参考价格，以园区招商专员确认为准",
             ),
             (
                 "Standard factory rent",
@@ -202,8 +201,8 @@ PARKS = [
                 "8",
                 "yuan per m² per month",
                 "元/平方米/月",
-                "Sample figure",
-                "示例数据",
+                "Indicative; the park officer confirms it",
+                "参考价格，以园区招商专员确认为准",
             ),
             ("Industrial electricity", "工业用电", "0.66", "yuan per kWh", "元/千瓦时", "", ""),
             ("Industrial water", "工业用水", "4.2", "yuan per ton", "元/吨", "", ""),

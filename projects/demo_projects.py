@@ -1,27 +1,72 @@
-"""Demo text: fifteen illustrative sample projects signed at the 14 November 2023 conference,
-adding up to exactly 10.22 billion yuan (102.2亿元)."""
+"""Demo text: fifteen projects signed at the 14 November 2023 conference, adding up to exactly
+10.22 billion yuan (102.2亿元).
+
+The projects, their investors and their figures are invented; the site says so once, in its
+demo notice (portal/demo.py), rather than in every record. The investors are fictional firms
+from the countries the cluster courts, named so that none can be mistaken for a real company.
+Each project's timeline is its own: the gaps between its steps are drawn from its slug, steps
+already reached lie before December 2026 and the planned ones after it.
+"""
+
+import datetime
+import random
 
 QS = "qingshui-bearing-forging-park"
 GX = "guanxian-bearing-industrial-park"
+SIGNED_ON = datetime.date(2023, 11, 14)
+# Steps reached are dated before this day, planned ones after it.
+DEMO_TODAY = datetime.date(2026, 12, 1)
+STAGES = ["signed", "land", "construction", "trial", "production"]
+STEPS = [
+    ("Land secured", "取得土地", (45, 160)),
+    ("Construction starts", "开工建设", (40, 150)),
+    ("Trial production", "试生产", (280, 520)),
+    ("Full production", "全面投产", (90, 260)),
+]
+PARK_NAMES = {
+    QS: ("Qingshui Bearing Forging Industrial Park", "清水镇轴承锻造产业园"),
+    GX: ("Guanxian Bearing Industrial Park", "冠县轴承产业园"),
+}
+
+
+def _milestones(slug, stage):
+    """(date, title, Chinese title, done) from the signing to full production."""
+    rng = random.Random(slug)  # noqa: S311 (a demo timeline, not a secret)
+    reached = STAGES.index(stage)
+    milestones = [(SIGNED_ON.isoformat(), "Agreement signed at the conference", "大会签约", True)]
+    day = SIGNED_ON
+    for index, (title_en, title_zh, (shortest, longest)) in enumerate(STEPS, start=1):
+        day += datetime.timedelta(days=rng.randint(shortest, longest))
+        done = index <= reached
+        if done:
+            day = min(day, DEMO_TODAY - datetime.timedelta(days=rng.randint(20, 90)))
+        else:
+            day = max(day, DEMO_TODAY + datetime.timedelta(days=rng.randint(40, 200)))
+        milestones.append((day.isoformat(), title_en, title_zh, done))
+    return milestones
 
 
 def _project(
-    slug, name_en, name_zh, sector, park, stage, yi, jobs, land_ha, what_en, what_zh, featured=False
+    slug,
+    name_en,
+    name_zh,
+    sector,
+    park,
+    stage,
+    yi,
+    jobs,
+    land_ha,
+    what_en,
+    what_zh,
+    *,
+    output_yi,
+    investor,
+    picture,
+    featured=False,
 ):
-    done_signing = ("2023-11-14", "Agreement signed at the conference", "大会签约", True)
-    milestones = [done_signing]
-    order = ["signed", "land", "construction", "trial", "production"]
-    # Reached steps are dated before every planned one, so each timeline reads in order.
-    steps = [
-        ("2024-03-20", "2027-03-01", "Land secured", "取得土地"),
-        ("2024-09-01", "2027-06-01", "Construction starts", "开工建设"),
-        ("2025-06-15", "2027-10-01", "Trial production", "试生产"),
-        ("2026-03-01", "2028-03-01", "Full production", "全面投产"),
-    ]
-    reached = order.index(stage)
-    for index, (done_on, planned_for, title_en, title_zh) in enumerate(steps, start=1):
-        done = index <= reached
-        milestones.append((done_on if done else planned_for, title_en, title_zh, done))
+    investor_en, investor_zh, country_en, country_zh = investor
+    park_en, park_zh = PARK_NAMES[park]
+    milestones = _milestones(slug, stage)
     return {
         "slug": slug,
         "name_en": name_en,
@@ -30,13 +75,28 @@ def _project(
         "park": park,
         "stage": stage,
         "yi": yi,
+        "output_yi": output_yi,
         "jobs": jobs,
         "land_ha": land_ha,
-        "what_en": what_en,
-        "what_zh": what_zh,
+        "summary_en": what_en,
+        "summary_zh": what_zh,
+        "description_en": (
+            f"{what_en}\n\nThe project takes {land_ha} hectares in the {park_en} and is "
+            f"expected to employ {jobs} people when it runs at full capacity."
+        ),
+        "description_zh": (
+            f"{what_zh}\n\n项目位于{park_zh}，占地{land_ha}公顷，全面达产后预计提供{jobs}个就业岗位。"
+        ),
+        "investor_en": investor_en,
+        "investor_zh": investor_zh,
+        "investor_country_en": country_en,
+        "investor_country_zh": country_zh,
+        # Construction runs from its start to trial production, done or planned.
+        "construction_start": milestones[2][0],
+        "construction_end": milestones[3][0],
         "featured": featured,
         "milestones": milestones,
-        "output_ratio": "1.5",
+        "picture": picture,
     }
 
 
@@ -54,6 +114,14 @@ PROJECTS = [
         "Ring-rolling lines for slewing and main-shaft rings of wind turbines.",
         "建设风电回转支承和主轴轴承套圈辗环生产线。",
         featured=True,
+        output_yi="31.5",
+        investor=(
+            "Halvorsen Windring AS",
+            "哈尔沃森风电套圈股份公司",
+            "Norway",
+            "挪威",
+        ),
+        picture="rings",
     ),
     _project(
         "precision-auto-bearings",
@@ -68,6 +136,14 @@ PROJECTS = [
         "Hub and gearbox bearings for vehicle makers.",
         "生产汽车轮毂和变速箱轴承。",
         featured=True,
+        output_yi="19.8",
+        investor=(
+            "Kestrelwerk Fahrzeuglager GmbH",
+            "凯斯特尔韦克汽车轴承有限公司",
+            "Germany",
+            "德国",
+        ),
+        picture="bearing",
     ),
     _project(
         "intelligent-forging-centre",
@@ -82,6 +158,14 @@ PROJECTS = [
         "Automated hot-forging cells with robotic handling.",
         "建设机器人上下料的自动化热锻单元。",
         featured=True,
+        output_yi="14.2",
+        investor=(
+            "Liaocheng Zhenyue Intelligent Forging Co., Ltd.",
+            "聊城砧岳智能锻造有限公司",
+            "China",
+            "中国",
+        ),
+        picture="press",
     ),
     _project(
         "rail-bearings",
@@ -95,6 +179,14 @@ PROJECTS = [
         "13.3",
         "Axle-box bearings for freight and metro cars.",
         "生产货车和地铁车辆轴箱轴承。",
+        output_yi="11.9",
+        investor=(
+            "Baltlinija Axlebox Bearings UAB",
+            "波罗的线轴箱轴承有限公司",
+            "Lithuania",
+            "立陶宛",
+        ),
+        picture="bearing",
     ),
     _project(
         "shared-heat-treatment",
@@ -109,6 +201,14 @@ PROJECTS = [
         "Controlled-atmosphere furnaces serving the town's forgers.",
         "为全镇锻造企业提供可控气氛热处理服务。",
         featured=True,
+        output_yi="5.6",
+        investor=(
+            "Qingshui Anvil-Fire Heat Treatment Co., Ltd.",
+            "清水砧火热处理有限公司",
+            "China",
+            "中国",
+        ),
+        picture="furnace",
     ),
     _project(
         "ring-rolling-mills",
@@ -122,6 +222,14 @@ PROJECTS = [
         "10",
         "Ring-rolling mills and presses for bearing forgers.",
         "为轴承锻造企业制造辗环机和压力机。",
+        output_yi="9.4",
+        investor=(
+            "Shirakawa-Mori Ring Machinery Co., Ltd.",
+            "白川森环机株式会社",
+            "Japan",
+            "日本",
+        ),
+        picture="hall",
     ),
     _project(
         "cnc-ring-machining",
@@ -135,6 +243,14 @@ PROJECTS = [
         "9.3",
         "Turning lines that finish forged rings near the forges.",
         "就近车削锻造套圈的生产线。",
+        output_yi="8.7",
+        investor=(
+            "Corvetto Tornitura Anelli S.r.l.",
+            "科尔韦托套圈车削有限责任公司",
+            "Italy",
+            "意大利",
+        ),
+        picture="hall",
     ),
     _project(
         "tapered-rollers",
@@ -148,6 +264,14 @@ PROJECTS = [
         "6.7",
         "Tapered and cylindrical rollers for heavy bearings.",
         "生产重型轴承用圆锥和圆柱滚子。",
+        output_yi="10.1",
+        investor=(
+            "Onsanbit Precision Rollers Co., Ltd.",
+            "温山光精密滚子株式会社",
+            "Republic of Korea",
+            "韩国",
+        ),
+        picture="rollers",
     ),
     _project(
         "bearing-steel-distribution",
@@ -161,6 +285,14 @@ PROJECTS = [
         "12",
         "Stock and cutting of bearing steel bar for the cluster.",
         "为集群储备和切割轴承钢棒材。",
+        output_yi="16.5",
+        investor=(
+            "Harbourline Bar Steel Supply Pte. Ltd.",
+            "港线棒钢供应私人有限公司",
+            "Singapore",
+            "新加坡",
+        ),
+        picture="hall",
     ),
     _project(
         "cold-rolled-rings",
@@ -174,6 +306,14 @@ PROJECTS = [
         "6",
         "Cold ring rolling for small and medium bearings.",
         "中小型轴承套圈冷辗生产。",
+        output_yi="6.9",
+        investor=(
+            "Guanxian Qingzhen Cold Rolling Co., Ltd.",
+            "冠县青砧冷辗有限公司",
+            "China",
+            "中国",
+        ),
+        picture="rings",
     ),
     _project(
         "grinding-superfinishing",
@@ -187,6 +327,14 @@ PROJECTS = [
         "7.3",
         "Grinding and superfinishing lines for precision rings.",
         "精密套圈磨削和超精加工生产线。",
+        output_yi="7.8",
+        investor=(
+            "Velascor Rectificados de Precisión S.L.",
+            "贝拉斯科精密磨削有限公司",
+            "Spain",
+            "西班牙",
+        ),
+        picture="bearing",
     ),
     _project(
         "steel-balls",
@@ -200,6 +348,14 @@ PROJECTS = [
         "4",
         "Grade G10 steel balls for ball bearings.",
         "生产G10级球轴承钢球。",
+        output_yi="5.3",
+        investor=(
+            "Chao Phraya Ballworks Co., Ltd.",
+            "湄南钢球制造有限公司",
+            "Thailand",
+            "泰国",
+        ),
+        picture="balls",
     ),
     _project(
         "testing-laboratory",
@@ -213,6 +369,14 @@ PROJECTS = [
         "2",
         "Life and noise testing for the cluster's bearings.",
         "为集群轴承提供寿命和噪声检测。",
+        output_yi="1.2",
+        investor=(
+            "Wislana Bearing Test Laboratories Sp. z o.o.",
+            "维斯瓦纳轴承检测实验室有限公司",
+            "Poland",
+            "波兰",
+        ),
+        picture="bearing",
     ),
     _project(
         "induction-hardening",
@@ -226,6 +390,14 @@ PROJECTS = [
         "3",
         "Induction hardening for large slewing rings.",
         "大型回转支承感应淬火。",
+        output_yi="3.4",
+        investor=(
+            "Deccan Coilheat Systems Pvt. Ltd.",
+            "德干线圈加热系统私人有限公司",
+            "India",
+            "印度",
+        ),
+        picture="furnace",
     ),
     _project(
         "forging-automation",
@@ -239,9 +411,13 @@ PROJECTS = [
         "1",
         "Robots and sensors retrofitted to existing forging lines.",
         "为现有锻造线加装机器人和传感器。",
+        output_yi="1.1",
+        investor=(
+            "Liaocheng Zhenyue Automation Co., Ltd.",
+            "聊城砧岳自动化有限公司",
+            "China",
+            "中国",
+        ),
+        picture="press",
     ),
 ]
-
-for _letter, _row in zip("ABCDEFGHIJKLMNO", PROJECTS, strict=True):
-    _row["investor_en"] = f"Sample Investor {_letter} Co., Ltd."
-    _row["investor_zh"] = f"示例投资企业{_letter}有限公司"

@@ -1,15 +1,14 @@
-"""Demo news for `manage.py seed_demo`: the 2023 conference as it happened, and clearly
-labelled sample articles around it. Running it again changes nothing."""
+"""Demo news for `manage.py seed_demo`: the 2023 conference as it happened, and recent news of
+the (invented) projects around it, which the site-wide demo notice covers. Covers are drawn by
+projects.demo_images, without text. Running it again changes nothing."""
 
 import datetime
-import io
-import math
 import zoneinfo
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from PIL import Image, ImageDraw
 
+from projects.demo_images import drawn_picture
 from projects.models import Project
 
 from .models import Article, Category
@@ -18,8 +17,6 @@ SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 CONFERENCE_DAY = datetime.date(2023, 11, 14)
 SOURCE_EN = "News Office of People's Government of Guanxian County"
 SOURCE_ZH = "冠县人民政府新闻办公室"
-SAMPLE_EN = "<p><em>Sample article: it shows how news appears on the portal and is not a real report.</em></p>"
-SAMPLE_ZH = "<p><em>示例文章：用于展示新闻在本网站上的样式，并非真实报道。</em></p>"
 
 CATEGORIES = [
     ("conferences-and-signings", "Conferences and signings", "会议与签约", 1),
@@ -66,100 +63,106 @@ CONFERENCE = {
         "年产能100万吨以上，年产值80亿元。清水镇是全国轴承锻造第一镇。</p>"
         "<blockquote>冠县正在建设两个轴承（锻造）产业园，力争3至5年内打造百亿级产业集群。</blockquote>"
     ),
-    "cover_alt_en": "Illustration: a bearing ring drawn over the county's colours, for the conference report",
-    "cover_alt_zh_hans": "插图：以冠县主色绘制的轴承套圈，用于大会报道",
     "source_en": SOURCE_EN,
     "source_zh_hans": SOURCE_ZH,
 }
 
-SAMPLES = [
+# Recent news around the signed projects, dated back from the day the demo is seeded; one is
+# scheduled for a month ahead and one is a draft, to show both in the admin.
+RECENT = [
     {
-        "slug": "sample-qingshui-forging-workshops-move-to-induction-heating",
+        "slug": "shared-heat-treatment-centre-in-qingshui-reaches-full-production",
         "category": "cluster-news",
-        "days": -20,
-        "title_en": "Sample: Qingshui Town forging workshops move to induction heating",
-        "title_zh_hans": "示例：清水镇锻造车间改用感应加热",
-        "summary_en": "A sample cluster story: how a forging workshop in Qingshui Town might report an upgrade of its heating line.",
-        "summary_zh_hans": "集群动态示例：清水镇一家锻造车间如何介绍其加热生产线的升级。",
-        "body_en": "<p>Illustrative text about cleaner heating, steadier ring quality and lower energy use per ton.</p>",
-        "body_zh_hans": "<p>示例文字：更清洁的加热方式、更稳定的套圈质量和更低的吨耗能。</p>",
+        "days": -16,
+        "picture": "furnace",
+        "title_en": "Shared heat-treatment centre in Qingshui reaches full production",
+        "title_zh_hans": "清水镇共享热处理中心全面投产",
+        "summary_en": "Forgers in Qingshui Town can now send rings for controlled-atmosphere hardening next door instead of to other provinces.",
+        "summary_zh_hans": "清水镇的锻造企业今后可就近把套圈送去做可控气氛淬火，不必再运往外省。",
+        "body_en": "<p>The shared heat-treatment centre in the Qingshui Bearing Forging Industrial Park has reached full production. Its controlled-atmosphere furnaces harden rings for the town's forgers at cost.</p><p>Forgers that sent rings to other provinces for hardening save two to four days a batch.</p>",
+        "body_zh_hans": "<p>清水镇轴承锻造产业园共享热处理中心已全面投产，可控气氛热处理炉按成本价为镇上的锻造企业加工套圈。</p><p>过去需要把套圈送往外省淬火的企业，每批可节省两到四天。</p>",
     },
     {
-        "slug": "sample-how-land-and-energy-costs-are-set-in-the-bearing-parks",
+        "slug": "intelligent-forging-centre-starts-trial-production",
+        "category": "cluster-news",
+        "days": -48,
+        "picture": "press",
+        "title_en": "Intelligent forging centre starts trial production",
+        "title_zh_hans": "智能锻造中心开始试生产",
+        "summary_en": "The first automated hot-forging cell, with robotic handling from billet to ring, has forged its first batches.",
+        "summary_zh_hans": "首个从坯料到套圈全程机器人上下料的自动化热锻单元已完成首批锻件。",
+        "body_en": "<p>The intelligent forging centre, signed at the 2023 conference, has started trial production. Robots load billets into the press and take finished rings to the cooling line.</p>",
+        "body_zh_hans": "<p>2023年大会签约的智能锻造中心已开始试生产。机器人把坯料送入压力机，并把锻好的套圈送往冷却线。</p>",
+    },
+    {
+        "slug": "how-land-and-energy-costs-are-set-in-the-bearing-parks",
         "category": "policy",
-        "days": -10,
-        "title_en": "Sample: How land and energy costs are set in the bearing parks",
-        "title_zh_hans": "示例：轴承产业园的土地和能源成本如何确定",
-        "summary_en": "A sample policy explainer: where investors find land, power and water prices and who to ask.",
-        "summary_zh_hans": "政策解读示例：投资者在哪里查看土地、电力和用水价格，以及向谁咨询。",
-        "body_en": "<h2>Where to look</h2><ol><li>The park pages list current costs.</li><li>The investment office answers enquiries.</li></ol>",
-        "body_zh_hans": "<h2>查看方式</h2><ol><li>产业园页面列出现行成本。</li><li>招商办公室负责答复咨询。</li></ol>",
+        "days": -33,
+        "picture": "park",
+        "title_en": "How land and energy costs are set in the bearing parks",
+        "title_zh_hans": "轴承产业园的土地和能源成本如何确定",
+        "summary_en": "Where investors find the land, power and water prices of each park, and who confirms them.",
+        "summary_zh_hans": "投资者在哪里查看各产业园的土地、电力和用水价格，以及由谁确认。",
+        "body_en": "<h2>Where to look</h2><ol><li>Each park's page lists its current costs.</li><li>The park's investment officer confirms the price for a given plot and load.</li></ol>",
+        "body_zh_hans": "<h2>查看方式</h2><ol><li>各产业园页面列出现行成本。</li><li>具体地块和用电负荷的价格由园区招商专员确认。</li></ol>",
     },
     {
-        "slug": "sample-investor-open-day-at-the-bearing-forging-industrial-park",
+        "slug": "european-bearing-makers-visit-the-qingshui-forges",
+        "category": "conferences-and-signings",
+        "days": -79,
+        "picture": "hall",
+        "title_en": "European bearing makers visit the Qingshui forges",
+        "title_zh_hans": "欧洲轴承企业考察清水镇锻造企业",
+        "summary_en": "A delegation of buyers and engineers toured forging halls and the two industrial parks, and met the investment office.",
+        "summary_zh_hans": "由采购和工程人员组成的代表团参观了锻造车间和两个产业园，并与招商部门座谈。",
+        "body_en": "<p>The visitors saw ring rolling, heat treatment and machining in three plants, then the plots still available in both parks.</p>",
+        "body_zh_hans": "<p>代表团在三家工厂参观了辗环、热处理和机加工，随后考察了两个产业园尚可供应的地块。</p>",
+    },
+    {
+        "slug": "investor-open-day-at-the-bearing-forging-industrial-park",
         "category": "conferences-and-signings",
         "days": 30,
-        "title_en": "Sample: Investor open day at the bearing (forging) industrial park",
-        "title_zh_hans": "示例：轴承（锻造）产业园投资者开放日",
-        "summary_en": "A scheduled sample: it appears by itself on its publication date.",
-        "summary_zh_hans": "定时发布示例：到发布时间后自动显示。",
-        "body_en": "<p>Illustrative programme: park tour, cost briefing and meetings with officers.</p>",
-        "body_zh_hans": "<p>示例日程：参观产业园、成本介绍、与招商人员座谈。</p>",
+        "picture": "rings",
+        "title_en": "Investor open day at the bearing (forging) industrial park",
+        "title_zh_hans": "轴承（锻造）产业园投资者开放日",
+        "summary_en": "A park tour, a briefing on costs and meetings with the officers of both parks.",
+        "summary_zh_hans": "参观产业园、介绍成本，并与两个产业园的招商专员座谈。",
+        "body_en": "<p>Programme: park tour, cost briefing and meetings with officers.</p>",
+        "body_zh_hans": "<p>日程：参观产业园、成本介绍、与招商专员座谈。</p>",
     },
     {
-        "slug": "sample-draft-notes-on-bearing-export-figures",
+        "slug": "draft-notes-on-bearing-export-figures",
         "category": "cluster-news",
         "days": -1,
+        "picture": "bearing",
         "status": Article.Status.DRAFT,
-        "title_en": "Sample: Draft notes on bearing export figures",
-        "title_zh_hans": "示例：轴承出口数据草稿",
-        "summary_en": "A sample draft: only staff who may edit news can see it.",
-        "summary_zh_hans": "草稿示例：只有可编辑新闻的工作人员可以看到。",
-        "body_en": "<p>Illustrative draft text.</p>",
-        "body_zh_hans": "<p>示例草稿。</p>",
+        "title_en": "Draft: notes on bearing export figures",
+        "title_zh_hans": "草稿：轴承出口数据札记",
+        "summary_en": "A draft: only staff who may edit news can see it.",
+        "summary_zh_hans": "草稿：只有可编辑新闻的工作人员可以看到。",
+        "body_en": "<p>Draft text.</p>",
+        "body_zh_hans": "<p>草稿正文。</p>",
     },
 ]
 
-COLOURS = {
-    "conferences-and-signings": ("#0b3d5c", "#e0a526"),
-    "cluster-news": ("#1d5c3f", "#d9e4dc"),
-    "policy": ("#4a2f5c", "#e6d8f0"),
-}
+COVER_SIZE = (1200, 630)
 
 
-def draw_cover(category_slug):
-    """A 1200×630 cover: a bearing seen from the side, in the category's colours."""
-    background, ring = COLOURS[category_slug]
-    image = Image.new("RGB", (1200, 630), background)
-    draw = ImageDraw.Draw(image)
-    centre_x, centre_y = 840, 315
-    draw.ellipse(
-        (centre_x - 250, centre_y - 250, centre_x + 250, centre_y + 250), outline=ring, width=42
-    )
-    draw.ellipse(
-        (centre_x - 120, centre_y - 120, centre_x + 120, centre_y + 120), outline=ring, width=30
-    )
-    for step in range(12):
-        angle = step * 30
-        x = centre_x + 185 * math.cos(math.radians(angle))
-        y = centre_y + 185 * math.sin(math.radians(angle))
-        draw.ellipse((x - 34, y - 34, x + 34, y + 34), fill=ring)
-    for offset in range(0, 360, 40):
-        draw.rectangle((80, 120 + offset, 80 + 360 - offset // 2, 140 + offset), fill=ring)
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG")
-    return ContentFile(buffer.getvalue(), name="cover.png")
-
-
-def _create(fields, categories, cover):
+def _create(fields, categories, subject):
     fields = dict(fields)
     slug = fields.pop("slug")
     if Article.objects.filter(slug=slug).exists():
         return Article.objects.get(slug=slug), False
     category = categories[fields.pop("category")]
-    article = Article(slug=slug, category=category, **fields)
-    if cover:
-        article.cover = draw_cover(category.slug)
+    picture = drawn_picture(slug, subject, size=COVER_SIZE)
+    article = Article(
+        slug=slug,
+        category=category,
+        cover_alt_en=picture.alt_en,
+        cover_alt_zh_hans=picture.alt_zh,
+        **fields,
+    )
+    article.cover = ContentFile(picture.file.read(), name="cover.jpg")
     article.full_clean()
     article.save()
     return article, True
@@ -173,7 +176,7 @@ def seed(stdout):
         )
 
     conference, created = _create(
-        {**CONFERENCE, "status": Article.Status.PUBLISHED}, categories, cover=True
+        {**CONFERENCE, "status": Article.Status.PUBLISHED}, categories, "bearing"
     )
     # The signed projects may be seeded after a first run: linking is safe to repeat.
     conference.projects.add(*Project.objects.filter(signing_date=CONFERENCE_DAY))
@@ -181,14 +184,10 @@ def seed(stdout):
 
     # Whole seconds, as the admin's time input shows them: saving unchanged changes nothing.
     now = timezone.now().replace(microsecond=0)
-    for sample in SAMPLES:
-        fields = {key: value for key, value in sample.items() if key != "days"}
+    for item in RECENT:
+        fields = {key: value for key, value in item.items() if key not in ("days", "picture")}
         fields.setdefault("status", Article.Status.PUBLISHED)
-        fields["published_at"] = now + datetime.timedelta(days=sample["days"])
-        fields["body_en"] = SAMPLE_EN + fields["body_en"]
-        fields["body_zh_hans"] = SAMPLE_ZH + fields["body_zh_hans"]
-        fields["cover_alt_en"] = "Illustration: a bearing drawn for a sample article"
-        fields["cover_alt_zh_hans"] = "插图：为示例文章绘制的轴承"
-        _article, created = _create(fields, categories, cover=True)
+        fields["published_at"] = now + datetime.timedelta(days=item["days"])
+        _article, created = _create(fields, categories, item["picture"])
         made += created
     stdout.write(f"News: {made} articles added, {len(CATEGORIES)} categories in place.")

@@ -34,7 +34,7 @@ def test_seed_demo_adds_the_conference_and_samples_and_changes_nothing_the_secon
 
     conference = Article.objects.get(
         category__slug="conferences-and-signings",
-        cover_alt_en__startswith="Illustration: a bearing ring",
+        slug="2023-bearing-forging-conference-signs-15-key-projects",
     )
     assert conference.is_visible
     conference_day = Project.objects.filter(signing_date=datetime.date(2023, 11, 14))
@@ -47,13 +47,15 @@ def test_seed_demo_adds_the_conference_and_samples_and_changes_nothing_the_secon
     assert conference.source_en == "News Office of People's Government of Guanxian County"
     assert conference.source_zh_hans == "冠县人民政府新闻办公室"
     assert conference.cover_width == 1200 and conference.cover_height == 630
+    assert conference.cover_alt_en.startswith("Drawing: a ball bearing seen face-on")
+    assert conference.cover_alt_zh_hans.startswith("绘图：正面所见的球轴承")
     assert timezone.localtime(conference.published_at).date() == datetime.date(2023, 11, 14)
 
     assert Article.objects.filter(status=Article.Status.DRAFT).count() == 1
     assert Article.objects.filter(published_at__gt=timezone.now()).count() == 1
     assert Category.objects.count() == 3
     visible = Article.objects.published()
-    assert visible.count() == 3
+    assert visible.count() == 5
     assert set(visible.values_list("category__slug", flat=True)) == {
         "conferences-and-signings",
         "cluster-news",
@@ -90,3 +92,20 @@ def test_demo_covers_get_their_renditions():
         for width in (480, 960, 1200):
             for extension in ("webp", "jpg"):
                 assert storage.exists(rendition_name(article.cover.name, width, extension))
+
+
+def test_recent_news_in_both_languages_without_sample_labels():
+    call_command("seed_demo", stdout=io.StringIO())
+    now = timezone.now()
+    recent = Article.objects.published().filter(published_at__gte=now - datetime.timedelta(days=92))
+    assert recent.count() == 4
+    assert recent.filter(published_at__gte=now - datetime.timedelta(days=31)).exists()
+    for article in Article.objects.all():
+        for text in (article.title_en, article.summary_en, article.body_en):
+            assert "sample" not in text.lower(), text
+        for text in (article.title_zh_hans, article.summary_zh_hans, article.body_zh_hans):
+            assert text and "示例" not in text, text
+        assert article.cover_alt_en.startswith("Drawing: ")
+        assert article.cover_alt_zh_hans.startswith("绘图：")
+    covers = {article.cover.read() for article in Article.objects.all()}
+    assert len(covers) == Article.objects.count(), "each article has its own cover"

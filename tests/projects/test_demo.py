@@ -62,16 +62,63 @@ def test_fifteen_signed_projects_at_the_conference_worth_10_22_billion(demo):
     assert Milestone.objects.filter(project__in=projects).values("project").distinct().count() == 15
 
 
-def test_sample_records_say_they_are_illustrative_in_both_languages(demo):
+def test_records_carry_no_sample_label_the_site_wide_notice_does_that(demo):
+    texts = []
     for project in Project.objects.signed():
-        assert "Illustrative sample" in project.summary_en
-        assert "示例" in project.summary_zh_hans
         assert project.name_zh_hans and project.description_zh_hans
+        texts += [project.summary_en, project.summary_zh_hans, project.description_en]
+        texts += [project.description_zh_hans, project.investor_en, project.investor_zh_hans]
     for park in Park.objects.all():
-        assert "illustrative" in park.summary_en
-        assert "示例" in park.summary_zh_hans
+        texts += [park.summary_en, park.summary_zh_hans, park.body_en, park.body_zh_hans]
+        texts += [park.contact_name_en, park.contact_name_zh_hans]
+        texts += [cost.note_en for cost in park.costs.all()]
+        texts += [cost.note_zh_hans for cost in park.costs.all()]
         assert park.costs.count() >= 4
         assert 36 < park.latitude < 37 and 115 < park.longitude < 116
+    for text in texts:
+        assert "sample" not in text.lower() and "illustrative" not in text.lower(), text
+        assert "示例" not in text, text
+        # Stored as the admin stores it: saving a seeded record unchanged changes nothing.
+        assert "\r" not in text and text == text.strip(), text
+
+
+def test_investors_are_fictional_firms_from_many_countries(demo):
+    projects = list(Project.objects.signed())
+    investors = {p.investor_en for p in projects}
+    assert len(investors) == 15
+    assert not any(name.startswith("Sample") for name in investors)
+    countries = {p.investor_country_en for p in projects}
+    assert len(countries) >= 10
+    assert "China" in countries and "Germany" in countries
+    assert len({p.investor_country_zh_hans for p in projects}) == len(countries)
+    assert sum(p.investor_country_en != "China" for p in projects) >= 10
+
+
+def test_outputs_and_timelines_vary_by_project(demo):
+    projects = list(Project.objects.signed().prefetch_related("milestones"))
+    ratios = {p.annual_output_yuan / p.investment_yuan for p in projects}
+    assert Decimal("1.5") not in ratios
+    assert len(ratios) >= 12
+    demo_today = datetime.date(2026, 12, 1)
+    trial_dates = set()
+    for project in projects:
+        milestones = list(project.milestones.all())
+        dates = [m.date for m in milestones]
+        assert dates == sorted(dates), project.slug
+        assert all(m.date < demo_today for m in milestones if m.is_done), project.slug
+        assert all(m.date > demo_today for m in milestones if not m.is_done), project.slug
+        by_title = {m.title_en: m.date for m in milestones}
+        assert project.construction_start == by_title["Construction starts"]
+        assert project.construction_end == by_title["Trial production"]
+        trial_dates.add(by_title["Trial production"])
+    assert len(trial_dates) == 15
+
+
+def test_parks_hold_the_land_their_projects_take(demo):
+    for park in Park.objects.all():
+        taken = sum(p.land_area_ha for p in park.projects.signed())
+        assert taken <= park.developed_area_ha <= park.planned_area_ha, park.slug
+        assert park.available_area_ha <= park.planned_area_ha - taken, park.slug
 
 
 def test_real_figures_and_partners_with_their_source(demo):
@@ -94,7 +141,10 @@ def test_demo_images_are_real_images_with_sizes(demo):
     for image in ProjectImage.objects.all():
         assert (image.width, image.height) == (1200, 800)
         assert image.image.storage.exists(image.image.name)
-        assert image.alt_text_en and image.alt_text_zh_hans
+        assert image.alt_text_en.startswith("Drawing: ")
+        assert image.alt_text_zh_hans.startswith("绘图：")
+        # small files: drawn shapes, no noise
+        assert image.image.size < 80_000, image.image.name
     images = [*ProjectImage.objects.all(), *ParkImage.objects.all()]
     assert len(images) == 17
     for image in images:
@@ -103,6 +153,44 @@ def test_demo_images_are_real_images_with_sizes(demo):
         assert len(names) == 6
         assert all(image.image.storage.exists(name) for name in names), names
     assert Sector.objects.count() == 7
+
+
+def test_demo_pictures_vary_by_record_and_show_the_trade(demo):
+    images = list(ProjectImage.objects.select_related("project"))
+    contents = {image.image.read() for image in images}
+    assert len(contents) == 15, "every project has its own picture"
+    subjects = {image.alt_text_en.split(",")[0] for image in images}
+    assert len({image.alt_text_en for image in images}) >= 8
+    assert len(subjects) >= 6
+    by_slug = {image.project.slug: image for image in images}
+    assert "forging press" in by_slug["intelligent-forging-centre"].alt_text_en
+    assert "锻压机" in by_slug["intelligent-forging-centre"].alt_text_zh_hans
+    assert "furnace" in by_slug["shared-heat-treatment"].alt_text_en
+    assert "rollers" in by_slug["tapered-rollers"].alt_text_en
+    for image in ParkImage.objects.all():
+        # The park's picture is the aerial view its alt text describes.
+        assert image.alt_text_en.startswith("Drawing: an industrial park seen from above")
+        assert image.alt_text_zh_hans.startswith("绘图：俯瞰产业园")
+        assert image.caption_en == "A drawing, not a photograph."
+
+
+def test_pictures_are_drawn_without_text_and_the_same_seed_draws_the_same(monkeypatch):
+    from PIL import ImageDraw
+
+    from projects.demo_images import SUBJECTS, drawn_picture
+
+    def no_text(*args, **kwargs):
+        raise AssertionError("text drawn into a picture")
+
+    monkeypatch.setattr(ImageDraw.ImageDraw, "text", no_text)
+    monkeypatch.setattr(ImageDraw.ImageDraw, "multiline_text", no_text)
+    for subject in SUBJECTS:
+        first, again = drawn_picture("seed", subject), drawn_picture("seed", subject)
+        other = drawn_picture("another seed", subject)
+        assert first.file.read() == again.file.read()
+        assert first.alt_en == again.alt_en and first.alt_zh == again.alt_zh
+        assert other.file.read() != drawn_picture("seed", subject).file.read()
+        assert first.alt_en.startswith("Drawing: ") and first.alt_zh.startswith("绘图：")
 
 
 def test_demo_timelines_follow_the_stage(demo):
