@@ -2,6 +2,7 @@
 
 import io
 import re
+import time
 
 import pytest
 from django.core import mail
@@ -49,7 +50,7 @@ def test_too_fast_gets_a_confirmation_step_not_the_spam_folder(client):
     html = response.content.decode()
     assert "Please confirm your enquiry" in html and 'name="confirmed"' in html
     assert 'value="Anna Schmidt"' in html and 'name="website"' not in html
-    assert not Enquiry.objects.exists()
+    assert not Enquiry.objects.exists() and "GX-" not in html
     data = enquiry_data(token=_confirm_token(html), confirmed="on")
     response = client.post(URL, data)
     assert response.status_code == 302
@@ -58,6 +59,27 @@ def test_too_fast_gets_a_confirmation_step_not_the_spam_folder(client):
     assert (enquiry.status, enquiry.spam_reason) == (Enquiry.Status.NEW, "")
     send_due_mail()
     assert len(mail.outbox) == 2
+
+
+def test_a_form_sent_within_a_second_of_being_served_shows_no_reference(client, settings):
+    """The whole way a browser goes: the form page, then the post at once."""
+    settings.ENQUIRY_MIN_FILL_SECONDS = 3
+    served = time.monotonic()
+    data = enquiry_data(token=_token_for(client))
+    response = client.post(URL, data)
+    assert time.monotonic() - served < 1
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "GX-" not in html and "/enquire/thanks/" not in html
+    assert not Enquiry.objects.exists()
+    # The person who confirms gets a reference, and it is a live enquiry in the queue.
+    response = client.post(URL, {**data, "token": _confirm_token(html), "confirmed": "on"})
+    assert response.status_code == 302
+    enquiry = Enquiry.objects.get()
+    assert enquiry.reference == reference_from(response)
+    assert (enquiry.status, enquiry.spam_reason) == (Enquiry.Status.NEW, "")
+    assert enquiry.reference in client.get(response["Location"]).content.decode()
+    assert enquiry.notifications.count() == 2
 
 
 def test_forged_or_missing_token_gets_the_confirmation_step(client):

@@ -310,6 +310,51 @@ def test_an_officer_logs_a_phone_enquiry_into_the_same_queue(officer_client, off
     assert logged.reference in html and "GX-2026-00001" not in html
 
 
+def test_a_logged_phone_enquiry_counts_in_the_figures_and_the_export(officer_client, officer):
+    make_enquiry(1, channel=Enquiry.Channel.WEB)
+    ReferenceCounter.objects.create(year=timezone.localdate().year, last=1)
+    received = timezone.localtime() - datetime.timedelta(hours=1)
+    response = officer_client.post(
+        reverse("admin:enquiries_enquiry_add"),
+        {
+            "channel": "phone",
+            "received_at_0": received.strftime("%Y-%m-%d"),
+            "received_at_1": received.strftime("%H:%M:%S"),
+            "name": "Zhang San",
+            "organisation": "Zhang Bearings",
+            "phone": "+86 635 1234567",
+            "country": "中国",
+            "investor_type": "company",
+            "message": "Asked about the power supply of the park.",
+            "language": "zh-hans",
+            "owner": officer.pk,
+        },
+    )
+    assert response.status_code == 302
+    logged = Enquiry.objects.get(channel=Enquiry.Channel.PHONE)
+    year = timezone.localdate().year
+    assert logged.reference == f"GX-{year}-00002"
+    # The figures: both are new, the phone one is the officer's, one of each channel.
+    dashboard = officer_client.get(reverse("admin:enquiries_enquiry_dashboard")).content.decode()
+    queue = reverse(CHANGELIST)
+    assert f'href="{queue}?status__exact=new&amp;test=no"><span class="desk-number">2<' in dashboard
+    mine = f"{queue}?status__exact=new&amp;test=no&amp;owner__id__exact={officer.pk}"
+    assert f'href="{mine}"><span class="desk-number">1<' in dashboard
+    assert f'{queue}?period=last-90-days&amp;channel__exact=phone">1</a>' in dashboard
+    assert f'{queue}?period=last-90-days&amp;country__exact=China">1</a>' in dashboard
+    # The export, read back.
+    response = officer_client.post(queue, {"action": "export_csv", "_selected_action": [logged.pk]})
+    header, row = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    cells = dict(zip(header, row, strict=True))
+    assert cells["reference"] == logged.reference
+    assert (cells["channel"], cells["owner"], cells["phone"]) == (
+        "Phone",
+        "Fang Wang",
+        "'+86 635 1234567",
+    )
+    assert cells["country or region"] == "China"
+
+
 # 4. Due dates with the mainland's holidays
 
 
