@@ -6,6 +6,8 @@ SQLite, a cache in files that the server's workers share, mail printed to the co
 on local disk.
 """
 
+import base64
+import hashlib
 from email.utils import getaddresses
 from pathlib import Path
 
@@ -290,6 +292,19 @@ PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="invest@guanxian.
 PORTAL_CONTACT_PHONE = env.str("PORTAL_CONTACT_PHONE", default="+86 635 000 0000")
 # The site's own address, for links in mail sent outside a request (reminders, the worker).
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="")
+# The filings a Chinese government site shows in its footer, each only when set: the ICP
+# filing number (e.g. 鲁ICP备12345678号-1, linked to beian.miit.gov.cn), the public-security
+# filing number (e.g. 鲁公网安备37152502000123号, linked to its record on beian.mps.gov.cn) and
+# the government website code (政府网站标识码, ten digits).
+PORTAL_ICP_NUMBER = env.str("PORTAL_ICP_NUMBER", default="")
+PORTAL_PUBLIC_SECURITY_NUMBER = env.str("PORTAL_PUBLIC_SECURITY_NUMBER", default="")
+PORTAL_GOVERNMENT_SITE_CODE = env.str("PORTAL_GOVERNMENT_SITE_CODE", default="")
+# The elderly-friendly mode's head script runs inline, before the first paint, so that a page
+# never flashes in the standard size; the policy allows it by its hash.
+CARE_MODE_SCRIPT = (BASE_DIR / "templates" / "includes" / "care_mode.js").read_text().strip()
+CARE_MODE_SCRIPT_HASH = (
+    "'sha256-" + base64.b64encode(hashlib.sha256(CARE_MODE_SCRIPT.encode()).digest()).decode() + "'"
+)
 
 # --- Enquiries ------------------------------------------------------------------------------
 
@@ -377,7 +392,7 @@ SECURITY_TXT_CONTACT = env.list(
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        "script-src": ["'self'", CARE_MODE_SCRIPT_HASH],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],

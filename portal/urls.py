@@ -22,6 +22,11 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path(".well-known/security.txt", security_txt, name="security_txt"),
+    path("care/", views.care_mode, name="care_mode"),
+    path("care.css", views.care_stylesheet, name="care_stylesheet"),
+    # /zh/ and /zh-cn/ in any case, as people and other sites write them.
+    re_path(r"^[zZ][hH](?:-[cC][nN])?/(?P<rest>.*)$", views.old_chinese_prefix),
+    re_path(r"^[zZ][hH](?:-[cC][nN])?$", views.old_chinese_prefix),
     path(settings.ADMIN_URL, admin.site.urls),
     re_path(
         rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",

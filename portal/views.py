@@ -1,17 +1,31 @@
 """Views of the site shell: home, search, robots.txt, health checks, the accessibility
-statement, CSRF failure."""
+statement, the elderly-friendly mode, the old Chinese language prefixes, CSRF failure."""
+
+import functools
+import re
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.encoding import escape_uri_path
+from django.utils.http import escape_leading_slashes, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
 from portal.core.page_cache import do_not_store
@@ -23,6 +37,11 @@ from projects.charts import registry_charts
 from projects.models import ClusterFigure, Park, Partner, Project
 from projects.overview import RegistryOverview
 
+CARE_COOKIE = "gx_care"
+CARE_COOKIE_SECONDS = 365 * 24 * 3600
+# The elderly-friendly rules of site.css, between these two comments, scoped by `.care`.
+CARE_RULES = re.compile(r"/\* care-mode:start \*/(.*?)/\* care-mode:end \*/", re.S)
+CARE_SCOPE = re.compile(r"(:root|html)?\.care\b(?!-)\s*")
 FEATURED_ON_HOME = 6
 NEWS_ON_HOME = 3
 RESULTS_PER_PAGE = 10
@@ -167,3 +186,69 @@ def health(request):
 def csrf_failure(request, reason=""):
     template = loader.get_template("403_csrf.html")
     return HttpResponseForbidden(template.render({"reason": reason}, request))
+
+
+@functools.cache
+def care_rules():
+    """The elderly-friendly rules of site.css with their `.care` scope taken off, for a browser
+    without JavaScript (which cannot set the class)."""
+    path = finders.find("css/site.css")
+    with open(path, encoding="utf-8") as css:
+        found = CARE_RULES.search(css.read())
+    block = found.group(1) if found else ""
+    return CARE_SCOPE.sub(lambda m: ":root " if m.group(1) else "", block).strip() + "\n"
+
+
+@csrf_exempt
+@require_POST
+def care_mode(request):
+    """Switch the elderly-friendly mode (关怀版) and go back to the page.
+
+    Pages are the same for every visitor, so the server never reads the mode for them: a
+    cookie does it in the browser, read by the head script (or, without JavaScript, by
+    `care_stylesheet`). No CSRF token, because a page that used one could not be cached, and
+    switching someone's text size is all a forged request could do.
+    """
+    on = request.POST.get("care") == "on"
+    if "care" not in request.POST:
+        on = request.COOKIES.get(CARE_COOKIE) != "1"
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ) or not target.startswith("/"):
+        target = reverse("home")
+    response = HttpResponseRedirect(target, status=303)
+    if on:
+        response.set_cookie(
+            CARE_COOKIE,
+            "1",
+            max_age=CARE_COOKIE_SECONDS,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    else:
+        response.delete_cookie(CARE_COOKIE, samesite="Lax")
+    return response
+
+
+@require_GET
+def care_stylesheet(request):
+    """The elderly-friendly rules for the visitor who switched them on, empty for the others.
+
+    Only a browser without JavaScript asks for it (the page links it inside <noscript>); it
+    differs per visitor, so it is private and never kept by the page cache.
+    """
+    body = care_rules() if request.COOKIES.get(CARE_COOKIE) == "1" else ""
+    response = HttpResponse(body, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "private, no-cache"
+    patch_vary_headers(response, ("Cookie",))
+    return response
+
+
+def old_chinese_prefix(request, rest=""):
+    """`/zh/…` and `/zh-cn/…`, as people and other sites write them, to `/zh-hans/…`."""
+    location = escape_leading_slashes(escape_uri_path(f"/zh-hans/{rest}"))
+    query = request.META.get("QUERY_STRING", "")
+    if query:
+        location += "?" + query
+    return HttpResponsePermanentRedirect(location)

@@ -209,6 +209,8 @@ class PageCacheMiddleware:
         except DatabaseError:
             # No database, no page: the view answers with the error page.
             return self.get_response(request)
+        # The shell reads its settings row once per version (portal.context_processors).
+        request.content_version = token
 
         try:
             entry = cache.get(key)

@@ -1,4 +1,7 @@
+import base64
+import hashlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -138,3 +141,184 @@ def test_csrf_failure_page_is_friendly(settings):
 def test_favicon_is_served_at_the_site_root(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 200
+
+
+# --- The header on every page -------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", ["/en/", "/en/projects/", "/zh-hans/news/", "/zh-hans/accessibility/"]
+)
+def test_every_page_has_the_menu_button_and_the_elderly_friendly_switch(client, url):
+    html = client.get(url).content.decode()
+    header = re.search(r'<header class="site-header">.*?</header>', html, re.S).group(0)
+    assert '<details class="site-menu">' in header
+    assert re.search(r'<summary class="site-menu-button">.*(Menu|菜单)</summary>', header)
+    # Twice: in the desktop utility bar and in the phone menu; a form, so it needs no script.
+    assert header.count('<form class="care-toggle" action="/care/" method="post">') == 2
+    path = url
+    assert f'<input type="hidden" name="next" value="{path}">' in header
+    assert "csrfmiddlewaretoken" not in header
+
+
+# --- Elderly-friendly mode (关怀版) --------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_switch_sets_the_cookie_and_returns_to_the_page(client):
+    response = client.post("/care/", {"next": "/zh-hans/projects/?sector=forging"})
+    assert response.status_code == 303
+    assert response["Location"] == "/zh-hans/projects/?sector=forging"
+    cookie = response.cookies["gx_care"]
+    assert cookie.value == "1"
+    assert cookie["max-age"] == 365 * 24 * 3600
+    assert cookie["samesite"] == "Lax"
+    assert not cookie["httponly"]  # the head script reads it
+    again = client.post("/care/", {"next": "/en/"})
+    assert again["Location"] == "/en/"
+    assert again.cookies["gx_care"].value == ""
+    assert again.cookies["gx_care"]["max-age"] == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "", "javascript:x"])
+def test_the_switch_never_leaves_the_site(client, target):
+    response = client.post("/care/", {"next": target})
+    assert response["Location"] == "/en/"
+
+
+@pytest.mark.django_db
+def test_the_switch_answers_only_posts(client):
+    assert client.get("/care/").status_code == 405
+
+
+@pytest.mark.django_db
+def test_without_javascript_the_care_stylesheet_follows_the_cookie(client):
+    plain = client.get("/care.css")
+    assert plain.status_code == 200
+    assert plain["Content-Type"] == "text/css; charset=utf-8"
+    assert plain.content == b""
+    assert plain["Cache-Control"] == "private, no-cache"
+    assert "Cookie" in plain["Vary"]
+    client.cookies["gx_care"] = "1"
+    css = client.get("/care.css").content.decode()
+    assert css.startswith(":root {")
+    assert "font-size: 125%;" in css
+    assert ".care-label-on { display: inline; }" in css
+    assert ".care" not in css.replace(".care-label", "").replace(".care-button", "")
+
+
+@pytest.mark.django_db
+def test_the_head_script_is_allowed_by_its_hash_and_the_noscript_stylesheet_is_linked(
+    client, settings
+):
+    response = client.get("/en/")
+    html = response.content.decode()
+    script = re.search(r"<script>(.*?)</script>", html).group(1)
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in response["Content-Security-Policy"]
+    assert 'classList.add("care")' in script
+    assert '<noscript><link rel="stylesheet" href="/care.css"></noscript>' in html
+
+
+@pytest.mark.django_db
+def test_the_mode_never_splits_or_breaks_the_page_cache(client, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    first = client.get("/en/projects/")
+    assert first["X-Cache"] == "miss"
+    switched = client.post("/care/", {"next": "/en/projects/"})
+    assert switched.cookies["gx_care"].value == "1"
+    with_mode = client.get("/en/projects/")
+    assert with_mode["X-Cache"] == "hit"
+    assert with_mode.content == first.content
+    assert "Set-Cookie" not in with_mode
+    client.cookies.pop("gx_care")
+    assert client.get("/en/projects/")["X-Cache"] == "hit"
+    # The per-visitor stylesheet is never kept.
+    client.cookies["gx_care"] = "1"
+    assert client.get("/care.css")["X-Cache"] == "bypass"
+
+
+# --- The old Chinese prefixes ------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/zh/", "/zh-hans/"),
+        ("/zh", "/zh-hans/"),
+        ("/zh-cn/", "/zh-hans/"),
+        ("/zh-CN/projects/parks/", "/zh-hans/projects/parks/"),
+        ("/ZH/news/?q=forging", "/zh-hans/news/?q=forging"),
+        (
+            "/zh-cn/projects/?sector=forging&stage=signed",
+            "/zh-hans/projects/?sector=forging&stage=signed",
+        ),
+    ],
+)
+def test_old_chinese_prefixes_redirect_permanently_to_simplified_chinese(client, old, new):
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == new
+    assert client.get(new).status_code == 200
+
+
+@pytest.mark.django_db
+def test_other_chinese_looking_prefixes_are_not_taken(client):
+    assert client.get("/zh-hant/").status_code == 404
+    assert client.get("/zhx/").status_code == 404
+
+
+# --- The demo notice --------------------------------------------------------------------
+
+
+NOTICE = "Projects, investors, figures and news on this site are illustrative examples"
+
+
+@pytest.mark.django_db
+def test_seed_demo_switches_the_notice_on_for_every_page_in_both_languages(client):
+    from django.core.management import call_command
+
+    assert NOTICE not in client.get("/en/").content.decode()
+    call_command("seed_demo", verbosity=0)
+    for url in ("/en/", "/en/projects/", "/en/news/", "/en/accessibility/"):
+        assert html_count(client.get(url), NOTICE) == 1, url
+    chinese = client.get("/zh-hans/projects/").content.decode()
+    assert "本网站上的项目、投资方、数据和新闻均为示例，并非官方信息。" in chinese
+
+
+@pytest.mark.django_db
+def test_switching_the_notice_off_in_the_admin_reaches_cached_pages(admin_client, client, settings):
+    from django.core.management import call_command
+
+    from portal.models import SiteSettings
+
+    call_command("seed_demo", verbosity=0)
+    settings.PAGE_CACHE_SECONDS = 600
+    assert NOTICE in client.get("/en/").content.decode()
+    cached = client.get("/en/")
+    assert cached["X-Cache"] == "hit"
+    assert NOTICE in cached.content.decode()
+    row = SiteSettings.objects.get()
+    form = {
+        "operating_body_en": row.operating_body_en,
+        "operating_body_zh_hans": row.operating_body_zh_hans,
+        "street_address_en": row.street_address_en,
+        "office_hours_en": row.office_hours_en,
+        "wechat_account_en": row.wechat_account_en,
+    }  # demo_notice left out: the box unticked
+    response = admin_client.post("/admin/portal/sitesettings/1/change/", form)
+    assert response.status_code == 302
+    assert SiteSettings.objects.get().demo_notice is False
+    after = client.get("/en/")
+    assert after["X-Cache"] == "miss"
+    assert NOTICE not in after.content.decode()
+    # seed_demo again keeps the staff's choice.
+    call_command("seed_demo", verbosity=0)
+    assert NOTICE not in client.get("/en/").content.decode()
+
+
+def html_count(response, needle):
+    return response.content.decode().count(needle)

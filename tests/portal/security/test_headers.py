@@ -44,7 +44,8 @@ def assert_hardened(response, page_policy=True):
     assert "'unsafe-eval'" not in response["Content-Security-Policy"]
     if page_policy:
         assert csp["default-src"] == ["'self'"]
-        assert csp["script-src"] == ["'self'"]
+        # The site's own files, and the one inline script of the elderly-friendly mode by hash.
+        assert csp["script-src"] == ["'self'", settings.CARE_MODE_SCRIPT_HASH]
         assert csp["object-src"] == ["'none'"]
         assert csp["base-uri"] == ["'self'"]
         assert csp["form-action"] == ["'self'"]
