@@ -183,3 +183,14 @@ def test_editors_may_not_record_a_year(client, staff_in_group):
     client.force_login(staff_in_group("Content editors", "editor"))
     assert client.get(reverse("admin:enquiries_holidayyear_add")).status_code == 403
     assert client.get(reverse("admin:enquiries_holidayyear_changelist")).status_code == 403
+
+
+def test_the_admin_index_warns_officers_only(client, officer, staff_in_group, monkeypatch):
+    on(monkeypatch, datetime.date(2026, 12, 2))
+    client.force_login(officer)
+    assert WARNING_2027 in client.get("/admin/").content.decode()
+    HolidayYear.objects.create(year=2027)
+    assert "holiday calendar has not been entered" not in client.get("/admin/").content.decode()
+    HolidayYear.objects.filter(year=2027).delete()
+    client.force_login(staff_in_group("Content editors", "editor"))
+    assert "holiday calendar has not been entered" not in client.get("/admin/").content.decode()

@@ -1,5 +1,8 @@
 """Officers mark an enquiry as a test: it stays in the queue, out of every figure."""
 
+import csv
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -80,3 +83,13 @@ def test_an_officer_logs_a_test_enquiry(officer_client):
     )
     assert response.status_code == 302
     assert Enquiry.objects.get().is_test
+
+
+def test_the_export_says_which_enquiries_are_tests(officer_client):
+    trial, real = make_enquiry(1, is_test=True), make_enquiry(2)
+    response = officer_client.post(
+        reverse(CHANGELIST), {"action": "export_csv", "_selected_action": [trial.pk, real.pk]}
+    )
+    header, *rows = csv.reader(io.StringIO(response.content.decode("utf-8-sig")))
+    marked = {row[0]: dict(zip(header, row, strict=True))["test enquiry"] for row in rows}
+    assert marked == {"GX-2026-00001": "Yes", "GX-2026-00002": ""}
