@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.models import Park, Project
 
+from . import countries
 from .desk import OPEN_STATUSES
 from .models import Enquiry, calendar_gaps, holiday_exceptions, working_days_between
 
@@ -95,6 +96,13 @@ def _named(rows, field, model):
     return [(r[field], names.get(r[field], "-"), r["count"]) for r in rows]
 
 
+def _country_name(stored):
+    """A listed country in the reader's language (stored by its English name); other text as
+    typed."""
+    code = countries.lookup(stored)
+    return countries.local_name(code) if code else stored
+
+
 def figures(user):
     since = period_start()
     counts = _counts(user)
@@ -111,7 +119,10 @@ def figures(user):
         "mine_median": median([d for owner, d in days if owner == user.pk]),
         "by_project": _named(projects, "projects", Project),
         "by_park": _named(parks, "park", Park),
-        "by_country": [(r["country"], r["count"]) for r in _breakdown(recent, "country")],
+        "by_country": [
+            (r["country"], _country_name(r["country"]), r["count"])
+            for r in _breakdown(recent, "country")
+        ],
         "by_channel": [
             (r["channel"], Enquiry.Channel(r["channel"]).label, r["count"])
             for r in _breakdown(recent, "channel")

@@ -163,3 +163,13 @@ def test_the_admin_index_leads_officers_to_the_desk(client, officer, staff_in_gr
     client.force_login(staff_in_group("Content editors", "editor"))
     assert reverse(DASHBOARD) not in client.get("/admin/").content.decode()
     assert client.get(reverse(DASHBOARD)).status_code == 403
+
+
+def test_countries_are_named_in_the_officers_language(client, officer):
+    make_one("GX-2026-00001", country="Germany", country_code="DE")
+    make_one("GX-2026-00002", country="Atlantis")
+    client.force_login(officer)
+    html = client.get(reverse(DASHBOARD), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert '<th scope="row">德国</th>' in html and '<th scope="row">Atlantis</th>' in html
+    # The link filters by what is stored.
+    assert f"{QUEUE}?period=last-90-days&amp;country__exact=Germany" in html
