@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.core.files import File
 from django.utils import timezone
 
+from . import demo_incentives, demo_opportunities
 from .demo_images import drawn_picture
 from .demo_parks import FIGURES, PARKS, PARTNERS, SECTORS, SOURCE_EN, SOURCE_ZH
 from .demo_projects import PROJECTS
@@ -46,6 +47,13 @@ def seed(stdout):
     _figures()
     _partners()
     created = _projects(sectors, parks)
+    # Open opportunities are not signed projects: the signed ones alone add up to 10.22 billion.
+    opportunities = demo_opportunities.seed(sectors, parks)
+    incentives = demo_incentives.seed(sectors, parks)
+    stdout.write(
+        f"Registry: {opportunities} new open opportunities, {incentives} new incentives and "
+        "workforce figures."
+    )
     stdout.write(f"Registry: {len(sectors)} sectors, {len(parks)} parks, {created} new projects.")
 
 
