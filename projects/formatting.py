@@ -109,3 +109,12 @@ def format_figure(figure, language=None):
         return text
     # Chinese sets no space between words; English does.
     return f"{prefix}{text}" if language.startswith("zh") else f"{prefix} {text}"
+
+
+def amount_readback(kind, value):
+    """What an amount typed in the admin says, in both languages, as the field's reading:
+    "3.2亿元 / CNY 320 million" for money, "1.1万 / 11,000" for a number (up to 4 decimals,
+    as costs are kept)."""
+    if kind == "money":
+        return f"{format_money(value, 'zh-hans')} / {format_money(value, 'en')}"
+    return f"{format_quantity(value, '', 'zh-hans', 4)} / {format_quantity(value, '', 'en', 4)}"

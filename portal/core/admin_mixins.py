@@ -83,7 +83,7 @@ def status_badge_html(obj):
 class PublicationStateFilter(admin.SimpleListFilter):
     """Draft, Scheduled or Published: what visitors see now, not only the flag."""
 
-    title = _("status")
+    title = _("publication status")
     parameter_name = "state"
 
     def lookups(self, request, model_admin):

@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.db import models
+from django.utils import formats
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -10,14 +12,19 @@ from portal.core.admin_mixins import (
     ReviewDueFilter,
     review_by_column,
 )
+from portal.core.money_fields import AmountFieldsMixin
 from portal.core.revisions import RevisionAdmin
-from projects.formatting import format_figure
+from projects.formatting import amount_readback, format_figure
 from projects.models import ClusterFigure, Partner
 
 
 @admin.register(ClusterFigure)
 class ClusterFigureAdmin(
-    LanguageCompletenessMixin, PublishActionsMixin, RevisionAdmin, TranslationAdmin
+    AmountFieldsMixin,
+    LanguageCompletenessMixin,
+    PublishActionsMixin,
+    RevisionAdmin,
+    TranslationAdmin,
 ):
     list_display = (
         "label",
@@ -25,7 +32,6 @@ class ClusterFigureAdmin(
         "is_published",
         "languages_complete",
         review_by_column,
-        "as_of",
         "order",
     )
     list_editable = ("order", "is_published")
@@ -37,9 +43,19 @@ class ClusterFigureAdmin(
         (_("Publication"), {"fields": ("is_published",)}),
     )
 
+    amount_fields = {"value": "number"}
+
+    def amount_readback(self, kind, value):
+        return amount_readback(kind, value)
+
     @admin.display(description=_("value"), ordering="value")
     def figure(self, obj):
-        return format_figure(obj)
+        """The value as visitors read it, with the date it describes under it."""
+        return format_html(
+            '<span class="figure-value">{}</span><small class="figure-as-of">{}</small>',
+            format_figure(obj),
+            _("as of %(date)s") % {"date": formats.date_format(obj.as_of, "SHORT_DATE_FORMAT")},
+        )
 
 
 @admin.register(Partner)

@@ -12,7 +12,9 @@ from portal.core.admin_mixins import (
     ReviewDueFilter,
     review_by_column,
 )
+from portal.core.money_fields import AmountFieldsMixin
 from portal.core.revisions import NormalisedInlineMixin, RevisionAdmin
+from projects.formatting import amount_readback
 from projects.models import Park, ParkCost, ParkDocument, ParkImage, Sector
 
 from .common import CoverThumbnailMixin, ThumbnailInlineMixin
@@ -26,10 +28,16 @@ class SectorAdmin(LanguageCompletenessMixin, RevisionAdmin, TranslationAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
 
 
-class ParkCostInline(EitherLanguageInlineMixin, NormalisedInlineMixin, TranslationTabularInline):
+class ParkCostInline(
+    AmountFieldsMixin, EitherLanguageInlineMixin, NormalisedInlineMixin, TranslationTabularInline
+):
     model = ParkCost
     extra = 0
     fields = ("label", "amount", "unit", "note", "order")
+    amount_fields = {"amount": "number"}
+
+    def amount_readback(self, kind, value):
+        return amount_readback(kind, value)
 
 
 class ParkImageInline(
@@ -62,7 +70,6 @@ class ParkAdmin(
         "name",
         "publication_status",
         "languages_complete",
-        "development",
         review_by_column,
     )
     list_display_links = ("thumbnail", "name")
@@ -122,7 +129,3 @@ class ParkAdmin(
         ),
         (_("Record"), {"classes": ("collapse",), "fields": ("created_at", "updated_at")}),
     )
-
-    @admin.display(description=_("stage of development"), ordering="status")
-    def development(self, obj):
-        return obj.get_status_display()

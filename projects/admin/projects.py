@@ -10,8 +10,9 @@ from portal.core.admin_mixins import (
     PublicationStateFilter,
     PublishActionsMixin,
 )
+from portal.core.money_fields import AmountFieldsMixin
 from portal.core.revisions import NormalisedInlineMixin, RevisionAdmin
-from projects.formatting import format_money
+from projects.formatting import amount_readback, format_money
 from projects.models import Milestone, Project, ProjectDocument, ProjectImage
 
 from .common import CoverThumbnailMixin, ThumbnailInlineMixin
@@ -41,6 +42,7 @@ class MilestoneInline(EitherLanguageInlineMixin, NormalisedInlineMixin, Translat
 
 @admin.register(Project)
 class ProjectAdmin(
+    AmountFieldsMixin,
     EitherLanguageMixin,
     LanguageCompletenessMixin,
     CoverThumbnailMixin,
@@ -136,6 +138,11 @@ class ProjectAdmin(
         ),
         (_("Record"), {"classes": ("collapse",), "fields": ("created_at", "updated_at")}),
     )
+
+    amount_fields = {"investment_yuan": "money", "annual_output_yuan": "money"}
+
+    def amount_readback(self, kind, value):
+        return amount_readback(kind, value)
 
     @admin.display(description=_("investment"), ordering="investment_yuan")
     def amount(self, obj):

@@ -197,8 +197,13 @@ class ParkCost(NormalisedTextMixin, models.Model):
     label = models.CharField(
         _("item"), max_length=120, help_text=_("For example: industrial electricity.")
     )
+    # Four decimals: an electricity tariff is quoted as 0.6523 yuan per kWh.
     amount = models.DecimalField(
-        _("amount"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
+        _("amount"),
+        max_digits=16,
+        decimal_places=4,
+        validators=[MinValueValidator(0)],
+        help_text=_("Up to 4 decimals; 万 and 亿 may be typed, e.g. 15万 for 150000."),
     )
     unit = models.CharField(
         _("unit"), max_length=40, help_text=_("For example: yuan per kWh, yuan per mu.")

@@ -146,7 +146,10 @@ class Project(BilingualToPublish, SlugFromNameMixin, Publishable, ContactOfficer
         decimal_places=2,
         validators=[MinValueValidator(0)],
         db_index=True,
-        help_text=_("The whole amount in yuan, e.g. 680000000 for 680 million (6.8亿)."),
+        help_text=_(
+            "In yuan, typed as you would say it: 680000000, 680,000,000, 68000万 or 6.8亿. "
+            "The reading beside the field shows what the number says."
+        ),
     )
     investor = models.CharField(
         _("investor or promoter"),

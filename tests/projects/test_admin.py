@@ -78,7 +78,7 @@ def test_project_add_page_has_both_languages_side_by_side(client, superuser):
     assert "documents-TOTAL_FORMS" in content
     assert "milestones-TOTAL_FORMS" in content
     assert "jquery-ui" not in content.lower()
-    assert "The whole amount in yuan" in content
+    assert "In yuan, typed as you would say it" in content
 
 
 def _project_form(**overrides):

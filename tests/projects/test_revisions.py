@@ -106,17 +106,17 @@ def test_a_parks_cost_row_is_compared_and_restored(client, editor):
 
     before, after = Version.objects.get_for_object(park).order_by("pk")
     rows = _compare(client, park, after).context["inline_rows"]
-    assert rows == [("Cost “Industrial land”", [("Amount", "150,000.00", "0.62")])]
+    assert rows == [("Cost “Industrial land”", [("Amount", "150,000.0000", "0.6200")])]
     chinese = _compare(client, park, after, language="zh-hans")
-    assert chinese.context["inline_rows"] == [("成本 “工业用地”", [("金额", "150000.00", "0.62")])]
+    assert chinese.context["inline_rows"] == [("成本 “工业用地”", [("金额", "150000.0000", "0.6200")])]
 
     _restore(client, park, before)
     cost.refresh_from_db()
-    assert cost.amount == Decimal("150000.00")
+    assert cost.amount == Decimal("150000")
     latest = Version.objects.get_for_object(park).order_by("-pk").first()
     assert latest.pk > after.pk
     restored = _compare(client, park, latest).context["inline_rows"]
-    assert restored == [("Cost “Industrial land”", [("Amount", "0.62", "150,000.00")])]
+    assert restored == [("Cost “Industrial land”", [("Amount", "0.6200", "150,000.0000")])]
 
 
 def test_any_two_versions_can_be_compared(client, editor):
