@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.core.models import PublishableQuerySet
 from projects.models import InvestmentBand, Park, Project
@@ -149,7 +150,7 @@ class Enquiry(models.Model):
         help_text=_("Set by the first reply sent from here or logged as given by other means."),
     )
 
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(pgettext_lazy("of a person", "name"), max_length=120)
     organisation = models.CharField(_("organisation"), max_length=200)
     # Blank only for enquiries an officer logs from a call or a visit; the web form requires it.
     email = models.EmailField(_("email"), max_length=254, blank=True)
