@@ -62,11 +62,12 @@ INSTALLED_APPS = [
     "projects",
     "portal.news",
     "portal.enquiries",
+    "portal.invest",
     "portal",
 ]
 # The apps whose models pages show: a change to any of their rows renews the content version
 # (portal.core.content_version), and "Content editors" may edit them (portal.groups).
-CONTENT_APPS = ["projects", "news", "portal"]
+CONTENT_APPS = ["projects", "news", "invest", "portal"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -5,6 +5,7 @@ The news sections (articles, categories) are the news app's own, included here.
 
 from django.urls import reverse
 
+from portal.invest.sitemaps import sitemaps as invest_sitemaps
 from portal.news.sitemaps import BilingualSitemap
 from portal.news.sitemaps import sitemaps as news_sitemaps
 from projects.models import Park, Project
@@ -56,5 +57,6 @@ SITEMAPS = {
     "pages": SectionSitemap,
     "projects": ProjectSitemap,
     "parks": ParkSitemap,
+    **invest_sitemaps,
     **news_sitemaps,
 }

@@ -42,4 +42,5 @@ urlpatterns += i18n_patterns(
     path("projects/", include("projects.urls")),
     path("news/", include("portal.news.urls")),
     path("enquire/", include("portal.enquiries.urls")),
+    path("invest/", include("portal.invest.urls")),
 )

@@ -115,6 +115,7 @@ def demo_content():
         "other": other.slug,
         "untranslated": third.slug,
         "park": project.park.slug,
+        "opportunity": Project.objects.published().filter(kind="opportunity").first().slug,
         "other_park": next(p.slug for p in parks if p.pk != project.park_id),
         "article": Article.objects.published().first().slug,
         "category": Category.objects.filter(articles__in=Article.objects.published()).first().slug,
@@ -145,6 +146,11 @@ PAGES = [
     ("map", "projects/map/"),
     ("project-sheet", "projects/{project}/sheet/"),
     ("park-sheet", "projects/parks/{park}/sheet/"),
+    ("opportunity-list", "projects/?kind=opportunity"),
+    ("opportunity", "projects/{opportunity}/"),
+    ("why-guanxian", "invest/"),
+    ("investment-guide", "invest/guide/"),
+    ("incentives", "invest/incentives/"),
 ]
 
 
