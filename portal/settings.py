@@ -57,8 +57,12 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     # Versions of every content record, for history, compare and restore (portal/core/revisions.py).
     "reversion",
+    # Export to Excel and import back, with a preview (portal/core/spreadsheets.py).
+    "import_export",
     # The kernel first, then the registry, then the apps built on it, then the site shell.
     "portal.core",
+    # The optional review step before publication (portal/core/review).
+    "portal.core.review",
     "projects",
     "portal.news",
     "portal.enquiries",
@@ -68,6 +72,9 @@ INSTALLED_APPS = [
 # The apps whose models pages show: a change to any of their rows renews the content version
 # (portal.core.content_version), and "Content editors" may edit them (portal.groups).
 CONTENT_APPS = ["projects", "news", "invest", "portal"]
+# With review on, editors submit changes of what visitors see and a "Reviewers" group approves
+# and publishes them; the site shows the last approved version meanwhile (portal/core/review).
+CONTENT_REVIEW_REQUIRED = env.bool("CONTENT_REVIEW_REQUIRED", default=False)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -44,3 +44,6 @@ urlpatterns += i18n_patterns(
     path("enquire/", include("portal.enquiries.urls")),
     path("invest/", include("portal.invest.urls")),
 )
+
+# Staff refused a page of the admin get the admin's own page, in their language.
+handler403 = "portal.core.permission_denied.permission_denied"

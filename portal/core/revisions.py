@@ -30,6 +30,8 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
@@ -47,6 +49,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from portal.core.editors_desk import EditorsDeskMixin
+from portal.core.review.editing import ReviewedEditingMixin
 
 EMPTY = "–"
 
@@ -187,23 +190,50 @@ def content_data(version, skip=()):
     return {f.attname: data.get(f.attname) for f in content_fields(version._model, skip)}
 
 
-def field_changes(model, old, new, skip=()):
-    """[(label, old value, new value)] for the fields that differ between two data dicts."""
-    rows = []
+def changed_fields(model, old, new, skip=()):
+    """[(field, old value, new value)] for the fields that differ between two data dicts.
+    An empty text and no text at all (a translation column's NULL) are the same."""
+    changes = []
     for field in content_fields(model, skip):
         before = old.get(field.attname) if old is not None else None
         after = new.get(field.attname) if new is not None else None
         if field.many_to_many:
             before, after = sorted(before or []), sorted(after or [])
+        if before in (None, "") and after in (None, ""):
+            continue
         if before != after:
-            rows.append(
-                (field_label(field), display_value(field, before), display_value(field, after))
-            )
-    return rows
+            changes.append((field, before, after))
+    return changes
 
 
-class RevisionAdmin(EditorsDeskMixin, VersionAdmin):
-    """VersionAdmin with field-by-field comparison and truthful history messages."""
+def field_changes(model, old, new, skip=()):
+    """[(label, old value, new value)] for the fields that differ between two data dicts."""
+    return [
+        (field_label(field), display_value(field, before), display_value(field, after))
+        for field, before, after in changed_fields(model, old, new, skip)
+    ]
+
+
+def kept_versions():
+    """Versions of what was live: a change still waiting for review (portal.core.review) is
+    not part of a record's history."""
+    return Version.objects.filter(revision__pending_change__isnull=True)
+
+
+def snapshot(obj):
+    """An unsaved version of `obj` as it is stored now, to compare with kept ones."""
+    return Version(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        format="json",
+        serialized_data=serializers.serialize("json", [obj]),
+        object_repr=str(obj),
+    )
+
+
+class RevisionAdmin(ReviewedEditingMixin, EditorsDeskMixin, VersionAdmin):
+    """VersionAdmin with field-by-field comparison and truthful history messages, and the
+    editors' desk (kept uploads, error summary, refused conflicting saves)."""
 
     form = NormalisedTextForm
     object_history_template = "admin/revisions/object_history.html"
@@ -277,9 +307,9 @@ class RevisionAdmin(EditorsDeskMixin, VersionAdmin):
         object_id = unquote(object_id)
         versions = self._reversion_order_version_queryset(
             request,
-            Version.objects.get_for_object_reference(self.model, object_id).select_related(
-                "revision__user"
-            ),
+            kept_versions()
+            .get_for_object_reference(self.model, object_id)
+            .select_related("revision__user"),
         )
         context = {
             "versions": [
@@ -299,7 +329,7 @@ class RevisionAdmin(EditorsDeskMixin, VersionAdmin):
         obj = self.get_object(request, object_id)
         if obj is not None and not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
-        versions = Version.objects.get_for_object_reference(self.model, object_id)
+        versions = kept_versions().get_for_object_reference(self.model, object_id)
         versions = versions.select_related("revision__user")
         new = get_object_or_404(versions, pk=_version_id(request.GET.get("new")))
         old_id = request.GET.get("old")
@@ -329,10 +359,59 @@ class RevisionAdmin(EditorsDeskMixin, VersionAdmin):
 
     def compare_inlines(self, old, new, pk):
         """[(row name, [(label, old, new)])] for the inline rows added, removed or changed."""
+        return self.inline_changes(
+            lambda model, parent: _rows_of(old, model, parent, pk),
+            lambda model, parent: _rows_of(new, model, parent, pk),
+        )
+
+    def compare_live_inlines(self, new, pk):
+        """The same between the rows stored now and the version `new`."""
+        return self.inline_changes(
+            lambda model, parent: {
+                str(row.pk): snapshot(row)
+                for row in model._base_manager.filter(**{parent.attname: pk})
+            },
+            lambda model, parent: _rows_of(new, model, parent, pk),
+        )
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if not kept_versions().filter(pk=_version_id(version_id)).exists():
+            raise Http404
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        """Django-reversion's list of deleted records, without additions still waiting for
+        review (they were never live, so there is nothing to recover)."""
+        if not self.has_change_permission(request) or not self.has_add_permission(request):
+            raise PermissionDenied
+        opts = self.model._meta
+        deleted = self._reversion_order_version_queryset(
+            request,
+            Version.objects.get_deleted(self.model)
+            .filter(revision__pending_change__isnull=True)
+            .select_related("revision"),
+        )
+        request.current_app = self.admin_site.name
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": opts,
+            "app_label": opts.app_label,
+            "module_name": capfirst(opts.verbose_name),
+            "title": gettext("Recover deleted %(name)s") % {"name": opts.verbose_name_plural},
+            "deleted": deleted,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(
+            request,
+            self.recover_list_template or self._reversion_get_template_list("recover_list.html"),
+            context,
+        )
+
+    def inline_changes(self, rows_before, rows_after):
         rows = []
         for model, parent in self.inline_relations():
-            before = _rows_of(old, model, parent, pk)
-            after = _rows_of(new, model, parent, pk)
+            before = rows_before(model, parent)
+            after = rows_after(model, parent)
             for object_id in sorted({*before, *after}, key=_natural):
                 was, now = before.get(object_id), after.get(object_id)
                 changes = field_changes(
@@ -381,9 +460,15 @@ class SiteHistoryAdmin(admin.ModelAdmin):
     )
     list_select_related = ("revision__user", "content_type")
     search_fields = ("object_repr", "revision__comment")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(revision__pending_change__isnull=True)
+
     date_hierarchy = "revision__date_created"
     ordering = ("-revision__date_created", "-pk")
     list_per_page = 50
+    # "N of M" would count the whole log a second time on every page.
+    show_full_result_count = False
 
     def has_add_permission(self, request):
         return False

@@ -32,9 +32,7 @@ def _shortened(slug, max_length):
     if len(slug) <= max_length:
         return slug
     cut = slug[:max_length]
-    if slug[max_length] == "-" or "-" not in cut:
-        return cut
-    return cut.rsplit("-", 1)[0]
+    return cut.rsplit("-", 1)[0] if "-" in cut else cut
 
 
 def unique_slug(base, max_length, is_taken):

@@ -1,6 +1,7 @@
 """The registry's admin: where county staff keep sectors, parks, projects, figures and incentives
 current."""
 
+from .costs import ParkCostAdmin
 from .figures import ClusterFigureAdmin, PartnerAdmin
 from .incentives import IncentiveAdmin, WorkforceFigureAdmin
 from .parks import ParkAdmin, SectorAdmin
@@ -9,6 +10,7 @@ from .projects import ProjectAdmin
 __all__ = [
     "ClusterFigureAdmin",
     "IncentiveAdmin",
+    "ParkCostAdmin",
     "ParkAdmin",
     "PartnerAdmin",
     "ProjectAdmin",

@@ -12,8 +12,10 @@ from portal.core.admin_mixins import (
 )
 from portal.core.money_fields import AmountFieldsMixin
 from portal.core.revisions import NormalisedInlineMixin, RevisionAdmin
+from portal.core.spreadsheets import SpreadsheetAdminMixin
 from projects.formatting import amount_readback, format_money
 from projects.models import Milestone, Project, ProjectDocument, ProjectImage
+from projects.resources import ProjectResource
 
 from .common import CoverThumbnailMixin, ThumbnailInlineMixin
 
@@ -42,6 +44,7 @@ class MilestoneInline(EitherLanguageInlineMixin, NormalisedInlineMixin, Translat
 
 @admin.register(Project)
 class ProjectAdmin(
+    SpreadsheetAdminMixin,
     AmountFieldsMixin,
     EitherLanguageMixin,
     LanguageCompletenessMixin,
@@ -50,6 +53,8 @@ class ProjectAdmin(
     RevisionAdmin,
     TranslationAdmin,
 ):
+    # Export to Excel and import back (portal/core/spreadsheets.py, projects/resources.py).
+    resource_classes = (ProjectResource,)
     # What a clerk looks for at a glance; sector, park, signing date and "featured" are filters.
     list_display = (
         "thumbnail",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.bilingual import BilingualToPublish
 from portal.core.models import Publishable, PublishableQuerySet
+from portal.core.revisions import NormalisedTextMixin
 from portal.core.slugs import SLUG_HELP_TEXT, SlugFromNameMixin
 from portal.core.uploads import PdfField
 
@@ -360,7 +361,7 @@ class ProjectDocument(Document):
     file = PdfField(_("PDF file"), folder="documents/projects")
 
 
-class Milestone(models.Model):
+class Milestone(NormalisedTextMixin, models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
     date = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=200)

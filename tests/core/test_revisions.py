@@ -12,7 +12,8 @@ from django.utils import translation
 from reversion.models import Version
 
 from portal.core import revisions
-from projects.models import Park, ParkCost, Project
+from portal.enquiries.models import PrivacyNotice
+from projects.models import Milestone, Park, ParkCost, Project
 from tests.factories import make_park, make_project
 
 
@@ -99,6 +100,34 @@ def test_every_text_column_is_stored_with_newline_endings_in_both_languages():
     assert park.summary_en == "  Summary\nin two lines "
     assert park.summary_zh_hans == "摘要\n两行\n"
     assert (cost.label_en, cost.label_zh_hans) == (" Land\n", " 土地 ")
+    project = make_project()
+    milestone = Milestone.objects.create(
+        project=project,
+        date=datetime.date(2024, 3, 1),
+        title_en="Hall\r\nroofed",
+        title_zh_hans="封顶\r",
+    )
+    milestone.refresh_from_db()
+    assert (milestone.title_en, milestone.title_zh_hans) == ("Hall\nroofed", "封顶\n")
+
+
+@pytest.mark.django_db
+def test_the_privacy_notice_keeps_versions_and_compares_them(client):
+    notice = PrivacyNotice.objects.create(
+        version="2027-01", title_en="Privacy", body_en="We keep your enquiry for two years."
+    )
+    client.force_login(staff("officer.wang", group="Enquiry officers"))
+    url = reverse("admin:enquiries_privacynotice_change", args=[notice.pk])
+    data = change_form_data(client.get(url))
+    data["body_en"] = "We keep your enquiry for three years."
+    assert client.post(url, data).status_code == 302
+    [version] = Version.objects.get_for_object(notice)
+    compare = client.get(
+        reverse("admin:enquiries_privacynotice_compare", args=[notice.pk]), {"new": version.pk}
+    )
+    assert ("Text (English)", "–", "We keep your enquiry for three years.") in compare.context[
+        "fields"
+    ]
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ import datetime
 import io
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.urls import reverse
@@ -48,7 +49,8 @@ def officer_client(client, officer):
 def test_groups_exist_with_the_right_permissions(db):
     editors = Group.objects.get(name="Content editors")
     labels = set(editors.permissions.values_list("content_type__app_label", flat=True))
-    assert labels == {"projects", "news", "portal"}
+    # Every content app, and the review queue where editors follow what they submitted.
+    assert labels == {*django_settings.CONTENT_APPS, "review"}
     assert editors.permissions.filter(codename="delete_project").exists()
     assert editors.permissions.filter(codename="add_article").exists()
     assert editors.permissions.filter(codename="change_homepage").exists()
