@@ -1,6 +1,8 @@
 """Admin for the site shell's editable pages: one row each, edited in place."""
 
+from django.apps import apps
 from django.contrib import admin
+from django.contrib.auth.models import Group
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,61 @@ from .models import AccessibilityStatement, HomePage, SiteSettings
 
 # The site-wide change log, for those who may view versions: administrators.
 admin.site.register(Version, SiteHistoryAdmin)
+
+# The portal's own name on the header and the browser tab of every admin page.
+admin.site.site_header = _("Guanxian Bearing Investment · administration")
+admin.site.site_title = _("Guanxian Bearing Investment administration")
+admin.site.index_title = _("What you can edit")
+
+# Libraries name their apps and models in English only; the admin's index and breadcrumbs
+# show these names instead, in the editor's language.
+THIRD_PARTY_NAMES = {
+    "axes": (
+        _("Sign-in protection"),
+        {
+            "accessattempt": (_("failed sign-in"), _("failed sign-ins")),
+            "accessfailurelog": (_("sign-in failure"), _("sign-in failures")),
+            "accesslog": (_("sign-in"), _("sign-ins")),
+            "accessattemptexpiration": (_("lockout expiry"), _("lockout expiries")),
+        },
+    ),
+    "otp_totp": (
+        _("Authenticator apps"),
+        {"totpdevice": (_("authenticator app"), _("authenticator apps"))},
+    ),
+    "reversion": (
+        _("Versions"),
+        {"revision": (_("revision"), _("revisions")), "version": (_("version"), _("versions"))},
+    ),
+}
+# Migrations read a model's original options, so renaming it here changes no migration.
+for label, (app_name, model_names) in THIRD_PARTY_NAMES.items():
+    if label not in apps.app_configs:
+        continue
+    config = apps.get_app_config(label)
+    config.verbose_name = app_name
+    for model_name, (singular, plural) in model_names.items():
+        try:
+            opts = config.get_model(model_name)._meta
+        except LookupError:
+            continue
+        opts.verbose_name, opts.verbose_name_plural = singular, plural
+
+# Groups are stored and looked up by their English names (portal/groups.py); wherever the
+# admin names a group (lists, filters, a user's groups) it shows the editor's language.
+GROUP_NAMES = {
+    "Administrators": _("Administrators"),
+    "Content editors": _("Content editors"),
+    "Enquiry officers": _("Enquiry officers"),
+    "Reviewers": _("Reviewers"),
+}
+
+
+def _group_name(group):
+    return str(GROUP_NAMES.get(group.name, group.name))
+
+
+Group.__str__ = _group_name
 
 
 class SingletonAdmin(RevisionAdmin, TranslationAdmin):

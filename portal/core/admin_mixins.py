@@ -459,7 +459,7 @@ class LanguageCompletenessMixin(DeskMediaMixin):
             if not labels:
                 parts.append(format_html('<span class="lang-ok">{} ✓</span>', short))
                 continue
-            named = ", ".join(labels[:MISSING_NAMED])
+            named = gettext(", ").join(labels[:MISSING_NAMED])
             if len(labels) > MISSING_NAMED:
                 more = len(labels) - MISSING_NAMED
                 named = ngettext(

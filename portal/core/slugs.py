@@ -32,7 +32,9 @@ def _shortened(slug, max_length):
     if len(slug) <= max_length:
         return slug
     cut = slug[:max_length]
-    return cut.rsplit("-", 1)[0] if "-" in cut else cut
+    if slug[max_length] == "-" or "-" not in cut:
+        return cut
+    return cut.rsplit("-", 1)[0]
 
 
 def unique_slug(base, max_length, is_taken):

@@ -3,19 +3,29 @@
 `/projects/compare/?p=slug-a&p=slug-b` and `/projects/compare/parks/?park=a&park=b`. Each fact
 is formatted for the reader's language before the values are compared, so a row is marked as
 differing exactly when a reader would see different text.
+
+A table is a list of groups, each a title (or None) and its rows: a list of (label, read) pairs,
+where `read(item)` gives the text shown, or a function of all the items that returns finished
+rows (the parks' costs, whose rows are the cost items the parks list). A new fact is one more
+pair in PROJECT_ROWS or PARK_ROWS; a new kind of fact is one more group.
+
+`?p=slug` alone opens the picker with that project chosen first, so "Compare with other
+projects" starts from the page it is on. With no more parks published than a comparison holds,
+the park picker has nothing to choose and sends the reader to all of them side by side.
 """
 
 import re
+from urllib.parse import urlencode
 
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_GET
 
-from projects.formatting import format_area, format_money
+from projects.formatting import format_area, format_money, format_quantity
 from projects.models import Incentive, Park, Project
 
 MIN_ITEMS, MAX_ITEMS = 2, 3
@@ -46,6 +56,10 @@ PROJECT_ROWS = [
 ]
 
 
+def _list(texts):
+    return pgettext("separator between items of a list", ", ").join(texts)
+
+
 def _incentives(park):
     """The park's incentives valid today, each with its document number."""
     return pgettext("separator between items of a list", ", ").join(
@@ -59,7 +73,7 @@ PARK_ROWS = [
     (gettext_lazy("Planned area"), lambda p: format_area(p.planned_area_ha)),
     (gettext_lazy("Developed area"), lambda p: format_area(p.developed_area_ha)),
     (gettext_lazy("Available area"), lambda p: format_area(p.available_area_ha)),
-    (gettext_lazy("Industries"), lambda p: ", ".join(str(s) for s in p.sectors.all())),
+    (gettext_lazy("Industries"), lambda p: _list(str(s) for s in p.sectors.all())),
     (gettext_lazy("Published projects"), lambda p: _number(p.project_count)),
     (gettext_lazy("Power supply"), lambda p: p.power or ""),
     (gettext_lazy("Water supply"), lambda p: p.water or ""),
@@ -71,13 +85,72 @@ PARK_ROWS = [
 ]
 
 
+def row(label, values, notes=None):
+    """One row of a table: the label, the text of each item, and whether they differ."""
+    notes = notes or [""] * len(values)
+    return {
+        "label": label,
+        "values": values,
+        "cells": [{"value": v, "note": n} for v, n in zip(values, notes, strict=True)],
+        "differs": len(set(zip(values, notes, strict=True))) > 1,
+    }
+
+
 def comparison_rows(items, rows):
-    """[{label, values, differs}]: the facts of `items` row by row, in the reader's language."""
+    """[{label, values, cells, differs}]: the facts of `items` row by row, in the reader's
+    language."""
+    return [row(label, [read(item) for item in items]) for label, read in rows]
+
+
+def _cost_key(label):
+    return " ".join(str(label).split()).casefold()
+
+
+def _local_date(moment):
+    return _date(timezone.localtime(moment).date()) if moment else ""
+
+
+def cost_rows(parks):
+    """A row per cost item any of the parks lists, matched by its name as the reader sees it,
+    in the order the first park lists them; each amount with its unit and note. The last row
+    dates them: a park's costs are edited with the park, so they are as recent as its record."""
+    labels = {}
+    by_park = []
+    for park in parks:
+        costs = {}
+        for cost in park.costs.all():
+            key = _cost_key(cost.label)
+            labels.setdefault(key, cost.label)
+            costs.setdefault(key, cost)
+        by_park.append(costs)
+    if not labels:
+        return []
+    rows = []
+    for key, label in labels.items():
+        costs = [park_costs.get(key) for park_costs in by_park]
+        rows.append(
+            row(
+                label,
+                [format_quantity(c.amount, c.unit) if c else "" for c in costs],
+                [c.note if c else "" for c in costs],
+            )
+        )
+    rows.append(row(_("Costs last updated"), [_local_date(park.updated_at) for park in parks]))
+    return rows
+
+
+def comparison_table(items, groups):
+    """[{title, rows}]: each group's rows for `items`; groups without any row are left out."""
     table = []
-    for label, read in rows:
-        values = [read(item) for item in items]
-        table.append({"label": label, "values": values, "differs": len(set(values)) > 1})
+    for title, rows in groups:
+        built = rows(items) if callable(rows) else comparison_rows(items, rows)
+        if built:
+            table.append({"title": title, "rows": built})
     return table
+
+
+PROJECT_GROUPS = [(None, PROJECT_ROWS)]
+PARK_GROUPS = [(None, PARK_ROWS), (gettext_lazy("Costs"), cost_rows)]
 
 
 def parse_slugs(values):
@@ -102,13 +175,24 @@ def picker_slots(param, chosen):
     ]
 
 
-def _compare(request, *, param, queryset, rows, template, picker_queryset):
+def _compare(request, *, param, queryset, groups, template, picker_queryset, show_all=False):
+    values = [value.strip() for value in request.GET.getlist(param) if value.strip()]
+    if show_all and len(values) <= 1:
+        everything = list(picker_queryset.values_list("slug", flat=True))
+        if MIN_ITEMS <= len(everything) <= MAX_ITEMS and set(values) <= set(everything):
+            ordered = values + [slug for slug in everything if slug not in values]
+            return redirect(f"{request.path}?{urlencode([(param, slug) for slug in ordered])}")
     if param not in request.GET:
         context = {"param": param, "choices": picker_queryset, "slots": picker_slots(param, [])}
         return render(request, template, context)
-    values = [value.strip() for value in request.GET.getlist(param) if value.strip()]
     context = {"param": param}
     slugs, error = parse_slugs(values)
+    if len(slugs) == 1:
+        # A single item starts the picker: the page the reader came from, chosen first.
+        start = queryset.filter(slug=slugs[0]).first()
+        if start is not None:
+            context.update(start=start, choices=picker_queryset, slots=picker_slots(param, slugs))
+            return render(request, template, context)
     items = []
     if error is None:
         found = {item.slug: item for item in queryset.filter(slug__in=slugs)}
@@ -122,7 +206,7 @@ def _compare(request, *, param, queryset, rows, template, picker_queryset):
             error=error, choices=picker_queryset, slots=picker_slots(param, slugs[:MAX_ITEMS])
         )
         return render(request, template, context, status=400)
-    context.update(items=items, rows=comparison_rows(items, rows))
+    context.update(items=items, groups=comparison_table(items, groups))
     return render(request, template, context)
 
 
@@ -132,14 +216,15 @@ def compare_projects(request):
         request,
         param="p",
         queryset=Project.objects.published().select_related("sector", "park"),
-        rows=PROJECT_ROWS,
+        groups=PROJECT_GROUPS,
         template="projects/tools/compare_projects.html",
         picker_queryset=Project.objects.published().only("slug", "name_en", "name_zh_hans"),
     )
 
 
 def parks_with_facts():
-    """Published parks with their industries and the number of published projects in each."""
+    """Published parks with their industries, costs, incentives valid today and the number of
+    published projects in each."""
     project_count = Count(
         "projects",
         filter=Q(projects__is_published=True, projects__published_at__lte=timezone.now()),
@@ -150,7 +235,7 @@ def parks_with_facts():
     return (
         Park.objects.published()
         .annotate(project_count=project_count)
-        .prefetch_related("sectors", incentives)
+        .prefetch_related("sectors", "costs", incentives)
     )
 
 
@@ -160,7 +245,8 @@ def compare_parks(request):
         request,
         param="park",
         queryset=parks_with_facts(),
-        rows=PARK_ROWS,
+        groups=PARK_GROUPS,
         template="projects/tools/compare_parks.html",
         picker_queryset=Park.objects.published().only("slug", "name_en", "name_zh_hans"),
+        show_all=True,
     )

@@ -50,5 +50,10 @@ def project_sheet(request, slug):
 def park_sheet(request, slug):
     park = get_object_or_404(parks_with_facts(), slug=slug)
     context = _sheet_context(request, park, PARK_ROWS, park.images.first())
-    context.update(park=park, contact=park if park.has_contact else None)
+    context.update(
+        park=park,
+        contact=park if park.has_contact else None,
+        costs=list(park.costs.all()),
+        costs_updated=timezone.localtime(park.updated_at).date(),
+    )
     return render(request, "projects/tools/sheet_park.html", context)

@@ -34,3 +34,38 @@ def test_notice_when_english_is_missing():
         '<p class="notice translation-notice">'
         "This page is not yet available in English; it is shown in Chinese.</p>"
     )
+
+
+def test_missing_languages_names_what_one_language_lacks():
+    from portal.core.languages import empty_in_languages, missing_languages
+
+    project = make_project(summary_zh_hans="", description_en="", description_zh_hans="")
+    assert missing_languages(project, ["name", "summary", "description"]) == {
+        "en": [],
+        "zh-hans": ["summary"],
+    }
+    assert empty_in_languages(project, ["name", "summary"]) == [("summary", "zh-hans")]
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Wind-power bearing rings", "wind-power-bearing-rings"),
+        ("冠县轴承锻造产业园（二期）", "guan-xian-zhou-cheng-duan-zao-chan-ye-yuan-er-qi"),
+        ("清水镇 5G 智能工厂", "qing-shui-zhen-5g-zhi-neng-gong-chang"),
+        ("！！！", ""),
+    ],
+)
+def test_a_slug_is_made_from_latin_text_or_the_pinyin_of_chinese(name, slug):
+    from portal.core.slugs import slug_from_text
+
+    assert slug_from_text(name, 100) == slug
+
+
+def test_a_made_slug_is_cut_at_a_hyphen_and_made_unique():
+    from portal.core.slugs import slug_from_text, unique_slug
+
+    assert slug_from_text("冠县轴承锻造产业园", 20) == "guan-xian-zhou-cheng"
+    taken = {"rings", "rings-2"}
+    assert unique_slug("rings", 20, taken.__contains__) == "rings-3"
+    assert unique_slug("a" * 20, 20, {"a" * 20}.__contains__) == "a" * 18 + "-2"

@@ -157,3 +157,37 @@ def test_rows_and_version_change_together_or_not_at_all():
         _run(ProjectActions, Project, "publish", [draft])
     draft.refresh_from_db()
     assert draft.is_published is False
+
+
+# --- Draft, Scheduled or Published, and the review dates of facts that go stale
+
+
+def test_each_record_reads_draft_scheduled_or_published():
+    from portal.core.models import PublicationState, publication_state
+
+    live = make_project()
+    draft = make_project(is_published=False)
+    scheduled = make_project(published_at=timezone.now() + NEXT_WEEK)
+    figure = ClusterFigure.objects.create(
+        label_en="Workers", value=20000, source_en="County", as_of=datetime.date(2023, 1, 1)
+    )
+    assert [publication_state(p) for p in (live, draft, scheduled, figure)] == [
+        PublicationState.PUBLISHED,
+        PublicationState.DRAFT,
+        PublicationState.SCHEDULED,
+        PublicationState.PUBLISHED,
+    ]
+
+
+def test_overdue_for_review_means_past_its_date_or_never_dated():
+    from portal.core.models import review_overdue_q
+
+    today = timezone.localdate()
+    stale = make_park(review_by=today - datetime.timedelta(days=1))
+    undated = make_park()
+    make_park(review_by=today)
+    make_park(review_by=today + NEXT_WEEK)
+    overdue = Park.objects.filter(review_overdue_q(today))
+    assert set(overdue) == {stale, undated}
+    assert [stale.review_overdue, undated.review_overdue] == [True, True]
+    assert not Park.objects.get(review_by=today).review_overdue

@@ -544,3 +544,95 @@ def test_parks_and_figures_overdue_for_review_are_listed(client, superuser):
     )
     figures = client.get(reverse("admin:projects_clusterfigure_changelist"), {"review": "overdue"})
     assert [f.pk for f in figures.context["cl"].result_list] == [figure.pk]
+
+
+# --- The admin is the portal's own
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "header"),
+    [
+        (
+            "en",
+            "<title>What you can edit | Guanxian Bearing Investment administration</title>",
+            '<a href="/admin/">Guanxian Bearing Investment · administration</a>',
+        ),
+        (
+            "zh-hans",
+            "<title>可编辑的内容 | 冠县轴承投资管理后台</title>",
+            '<a href="/admin/">冠县轴承投资 · 管理后台</a>',
+        ),
+    ],
+)
+def test_the_admin_carries_the_portals_name_on_header_and_tab(
+    client, superuser, language, title, header
+):
+    content = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert title in content
+    assert header in content
+    assert "Django" not in content.split("<body")[0]
+    changelist = client.get(
+        reverse("admin:projects_project_changelist"), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    assert title.split("|")[-1] in changelist
+
+
+def test_library_apps_and_staff_groups_are_named_in_chinese(client, superuser):
+    from django.contrib.auth.models import Group
+
+    for name in ("Content editors", "Enquiry officers", "Administrators"):
+        Group.objects.get_or_create(name=name)
+    index = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    for label in ("登录保护", "身份验证器", "版本记录"):
+        assert label in index
+    for raw in (">Axes<", ">Otp_Totp<", ">Reversion<"):
+        assert raw not in index
+    groups = client.get(
+        reverse("admin:auth_group_changelist"), HTTP_ACCEPT_LANGUAGE="zh-hans"
+    ).content.decode()
+    for translated in ("内容编辑", "咨询专员", "管理员"):
+        assert translated in groups
+    assert "Content editors" not in groups
+    english = client.get(reverse("admin:auth_group_changelist")).content.decode()
+    assert "Content editors" in english
+    # The name stays stored and looked up in English.
+    assert Group.objects.filter(name="Content editors").exists()
+
+
+def test_languages_complete_counts_the_inline_rows_and_names_them(client, superuser):
+    from projects.models import Milestone, ParkCost, ProjectDocument
+
+    project = make_project(name_en="Rows checked")
+    Milestone.objects.create(project=project, date="2024-01-01", title_en="Trial production")
+    image = add_image(project)
+    image.caption_en = "The new press"
+    image.save()
+    ProjectDocument.objects.create(project=project, title_zh_hans="项目简介", file="x.pdf")
+    complete = make_project(name_en="Nothing missing")
+    park = make_park(name_en="Costs checked")
+    ParkCost.objects.create(
+        park=park, label_en="Water", amount=Decimal("3.5"), unit_en="yuan per ton"
+    )
+
+    url = reverse("admin:projects_project_changelist")
+    content = client.get(url).content.decode()
+    row = _row_of(content, "Rows checked")
+    assert (
+        '<span class="lang-missing">EN ✗</span> <small class="missing-fields">'
+        "missing: document 1: title</small>"
+    ) in row
+    assert (
+        '<span class="lang-missing">中文 ✗</span> <small class="missing-fields">'
+        "missing: image 1: caption, milestone 1: title</small>"
+    ) in row
+    chinese = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "缺少：图片 1：图片说明、进度节点 1：标题" in chinese
+
+    missing_chinese = client.get(url, {"missing_language": "zh-hans"}).context["cl"].result_list
+    assert [p.pk for p in missing_chinese] == [project.pk]
+    missing_english = client.get(url, {"missing_language": "en"}).context["cl"].result_list
+    assert [p.pk for p in missing_english] == [project.pk]
+    assert complete.pk not in [p.pk for p in missing_english]
+
+    parks = client.get(reverse("admin:projects_park_changelist")).content.decode()
+    assert "missing: cost 1: item, cost 1: unit" in _row_of(parks, "Costs checked")

@@ -257,7 +257,9 @@ def test_detail_pages_offer_save_compare_and_print(client, demo):
     assert (
         f'href="/en/projects/shortlist/{project.slug}/?next=/en/projects/{project.slug}/"' in html
     )
-    assert '<a href="/en/projects/compare/">Compare with other projects</a>' in html
+    assert (
+        f'<a href="/en/projects/compare/?p={project.slug}">Compare with other projects</a>' in html
+    )
     assert f'<a href="/en/projects/{project.slug}/sheet/">Print sheet</a>' in html
     # one eager picture opens the gallery; every other picture waits until it is near
     assert html.count('fetchpriority="high"') == 1
@@ -265,7 +267,7 @@ def test_detail_pages_offer_save_compare_and_print(client, demo):
     park = project.park
     html = client.get(park.get_absolute_url()).content.decode()
     assert f'<a href="/en/projects/parks/{park.slug}/sheet/">Print sheet</a>' in html
-    assert '<a href="/en/projects/compare/parks/">Compare the parks</a>' in html
+    assert f'<a href="/en/projects/compare/parks/?park={park.slug}">Compare the parks</a>' in html
     assert 'type="image/webp"' in html
     html = client.get("/zh-hans" + project.get_absolute_url()[3:]).content.decode()
     assert "打印资料页" in html

@@ -187,3 +187,19 @@ def test_the_cover_is_the_first_image_in_gallery_order():
     assert Project.objects.get(pk=project.pk).cover == first
     assert Project.objects.for_cards().get(pk=project.pk).cover == first
     assert make_park().cover is None
+
+
+def test_a_record_saved_by_code_without_a_slug_gets_one_from_its_name():
+    park = Park.objects.create(name_zh_hans="清水镇产业园", summary_zh_hans="简介。")
+    assert park.slug == "qing-shui-zhen-chan-ye-yuan"
+    project = make_project(name_en="", name_zh_hans="套圈项目", slug="")
+    assert project.slug == "tao-quan-xiang-mu"
+
+
+def test_a_chinese_only_park_draft_is_valid_and_publishing_it_needs_english():
+    park = Park(name_zh_hans="清水镇产业园", summary_zh_hans="简介。", is_published=False)
+    park.full_clean()
+    park.is_published = True
+    with pytest.raises(ValidationError) as refused:
+        park.full_clean()
+    assert set(refused.value.message_dict) == {"name_en", "summary_en", "__all__"}

@@ -1,6 +1,7 @@
 """Printable A4 sheets from live data, with a QR code of the page's absolute address."""
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,7 @@ import qrcode
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from projects.models import ProjectImage
+from projects.models import ParkCost, ProjectImage
 from tests.factories import make_project
 
 pytestmark = pytest.mark.django_db
@@ -93,6 +94,40 @@ def test_park_sheet(client, registry):
     assert qr_modules(html) == encoded_modules("http://testserver/en/projects/parks/north-park/")
 
 
+def test_park_sheet_carries_the_costs(client, registry, time_machine):
+    time_machine.move_to("2027-03-05 10:00:00+08:00")
+    park = registry["north"]
+    park.save()
+    ParkCost.objects.create(
+        park=park,
+        label_en="Industrial land",
+        label_zh_hans="工业用地",
+        amount=Decimal("150000"),
+        unit_en="yuan per mu",
+        unit_zh_hans="元/亩",
+        note_en="50-year use right",
+        note_zh_hans="50年使用权",
+    )
+    html = client.get("/en/projects/parks/north-park/sheet/").content.decode()
+    costs = html.split('<section class="sheet-costs"')[1].split("</section>")[0]
+    assert '<h2 id="sheet-costs-heading">Costs</h2>' in costs
+    assert 'Typical costs, last updated <time datetime="2027-03-05">5 March 2027</time>' in costs
+    assert (
+        '<tr><th scope="row">Industrial land</th><td>150,000 yuan per mu</td>'
+        "<td>50-year use right</td></tr>" in costs
+    )
+    chinese = client.get("/zh-hans/projects/parks/north-park/sheet/").content.decode()
+    assert "<td>15万元/亩</td><td>50年使用权</td>" in chinese
+    assert "常见成本，更新于" in chinese
+    project_sheet = client.get("/en/projects/ring-forging/sheet/").content.decode()
+    assert "sheet-costs" not in project_sheet
+
+
+def test_a_park_without_costs_has_no_cost_table(client, registry):
+    html = client.get("/en/projects/parks/north-park/sheet/").content.decode()
+    assert "sheet-costs" not in html
+
+
 def test_drafts_have_no_sheet(client, registry):
     assert client.get("/en/projects/secret-draft/sheet/").status_code == 404
     assert client.get("/en/projects/parks/no-such-park/sheet/").status_code == 404
@@ -105,12 +140,13 @@ def test_print_stylesheet_sets_a4():
 
 
 def test_query_count(client, registry, django_assert_num_queries):
+    client.get("/en/projects/ring-forging/sheet/")  # the site-wide rows the shell caches
     # project with sector and park, its first image
     with django_assert_num_queries(2):
         client.get("/en/projects/ring-forging/sheet/")
     make_project(slug="another", sector=registry["forging"], park=registry["north"])
-    # park with its project count, its industries, its incentives valid today, its first image
-    with django_assert_num_queries(4):
+    # park with its project count, industries, costs, incentives valid today, first image
+    with django_assert_num_queries(5):
         client.get("/en/projects/parks/north-park/sheet/")
 
 
