@@ -67,11 +67,12 @@ INSTALLED_APPS = [
     "portal.news",
     "portal.enquiries",
     "portal.invest",
+    "portal.chain",
     "portal",
 ]
 # The apps whose models pages show: a change to any of their rows renews the content version
 # (portal.core.content_version), and "Content editors" may edit them (portal.groups).
-CONTENT_APPS = ["projects", "news", "invest", "portal"]
+CONTENT_APPS = ["projects", "news", "invest", "chain", "portal"]
 # With review on, editors submit changes of what visitors see and a "Reviewers" group approves
 # and publishes them; the site shows the last approved version meanwhile (portal/core/review).
 CONTENT_REVIEW_REQUIRED = env.bool("CONTENT_REVIEW_REQUIRED", default=False)

@@ -5,6 +5,7 @@ The news sections (articles, categories) are the news app's own, included here.
 
 from django.urls import reverse
 
+from portal.chain.sitemaps import sitemaps as chain_sitemaps
 from portal.invest.sitemaps import sitemaps as invest_sitemaps
 from portal.news.sitemaps import BilingualSitemap
 from portal.news.sitemaps import sitemaps as news_sitemaps
@@ -58,5 +59,6 @@ SITEMAPS = {
     "projects": ProjectSitemap,
     "parks": ParkSitemap,
     **invest_sitemaps,
+    **chain_sitemaps,
     **news_sitemaps,
 }

@@ -39,6 +39,8 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),
     path("search/", views.search, name="search"),
+    # The directory, the chain, and the directory's open data beside the projects' files.
+    path("", include("portal.chain.urls")),
     path("projects/", include("projects.urls")),
     path("news/", include("portal.news.urls")),
     path("enquire/", include("portal.enquiries.urls")),

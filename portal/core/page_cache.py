@@ -66,7 +66,8 @@ NOT_STORED_HEADERS = frozenset({"set-cookie", "x-cache", "date", "content-length
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # Every GET parameter a public page reads: the registry's filters, search and pages (`q`,
 # `page`, `sort` and the facets), compare (`p`, `park`), the enquiry form's preselection
-# (`project`, `park`), the shortlist's way back (`next`) and the sitemap's pages (`p`).
+# (`project`, `park`), the shortlist's way back (`next`), the sitemap's pages (`p`) and the
+# enterprise directory's facets (`stage`, `park`, `cert`).
 QUERY_PARAMETERS = (
     "q",
     "page",
@@ -79,6 +80,7 @@ QUERY_PARAMETERS = (
     "p",
     "project",
     "next",
+    "cert",
 )
 # A gzip-compressed page above this is rendered each time rather than kept (real pages take
 # 5 to 30 KB).

@@ -151,6 +151,10 @@ PAGES = [
     ("why-guanxian", "invest/"),
     ("investment-guide", "invest/guide/"),
     ("incentives", "invest/incentives/"),
+    ("enterprise-directory", "enterprises/"),
+    ("enterprise-directory-filtered", "enterprises/?stage=forging&cert=iso-9001"),
+    ("enterprise", "enterprises/enterprise-3/"),
+    ("industry-chain", "industry-chain/"),
 ]
 
 

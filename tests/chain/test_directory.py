@@ -1,0 +1,156 @@
+"""The enterprise directory and an enterprise's page: published records only, filters with
+counts as shareable addresses, bad filters named and left out, both languages, a fixed number
+of queries."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
+
+from portal.chain.models import CapacityUnit
+from tests.factories import make_park, make_project, make_sector
+
+from .helpers import make_certification, make_enterprise, make_stage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def directory():
+    forging = make_stage(slug="forging", name_en="Forging", name_zh_hans="锻造")
+    grinding = make_stage(slug="grinding", name_en="Grinding", name_zh_hans="磨削")
+    iatf = make_certification(code="IATF 16949", slug="iatf-16949")
+    park = make_park(slug="qingshui", name_en="Qingshui Park", name_zh_hans="清水园区")
+    make_enterprise(name_en="Alpha Forge", slug="alpha", stages=[forging], certifications=[iatf])
+    make_enterprise(name_en="Beta Forge", slug="beta", stages=[forging], park=park)
+    make_enterprise(
+        name_en="Gamma Grinding",
+        slug="gamma",
+        stages=[grinding, forging],
+        main_products_en="Superfinished raceways",
+        main_products_zh_hans="超精滚道",
+        certifications=[iatf],
+        park=park,
+    )
+    make_enterprise(name_en="Hidden Draft", slug="draft", stages=[forging], is_published=False)
+    make_enterprise(
+        name_en="Future Works",
+        slug="future",
+        stages=[forging],
+        published_at=timezone.now() + datetime.timedelta(days=3),
+    )
+    return {"forging": forging, "grinding": grinding, "iatf": iatf, "park": park}
+
+
+def names(response):
+    return [e.name for e in response.context["enterprises"]]
+
+
+def facet(response, name):
+    for _label, facet_name, options in response.context["facets"]:
+        if facet_name == name:
+            return {o["slug"]: o["count"] for o in options}
+    raise AssertionError(name)
+
+
+def test_lists_published_enterprises_by_name(client, directory):
+    response = client.get("/en/enterprises/")
+    assert response.status_code == 200
+    assert names(response) == ["Alpha Forge", "Beta Forge", "Gamma Grinding"]
+    assertContains(response, "3 enterprises")
+    assertNotContains(response, "Hidden Draft")
+    assertNotContains(response, "Future Works")
+
+
+def test_counts_beside_each_filter_keep_the_other_filters(client, directory):
+    response = client.get("/en/enterprises/?cert=iatf-16949")
+    assert names(response) == ["Alpha Forge", "Gamma Grinding"]
+    # Each stage counts the certified enterprises it would leave; the certification facet
+    # counts as if it were not chosen.
+    assert facet(response, "stage") == {"forging": 2, "grinding": 1}
+    assert facet(response, "cert") == {"iatf-16949": 2}
+    assert facet(response, "park") == {"qingshui": 1}
+    assertContains(response, "Forging (2)")
+
+
+def test_filters_combine_and_search_reads_both_languages(client, directory):
+    assert names(client.get("/en/enterprises/?stage=forging&park=qingshui")) == [
+        "Beta Forge",
+        "Gamma Grinding",
+    ]
+    assert names(client.get("/en/enterprises/?q=raceways")) == ["Gamma Grinding"]
+    assert names(client.get("/en/enterprises/?q=锻造套圈")) == ["Alpha Forge", "Beta Forge"]
+
+
+def test_a_chosen_filter_links_to_its_removal(client, directory):
+    response = client.get("/en/enterprises/?stage=grinding")
+    assertContains(response, 'href="/en/enterprises/?" aria-current="true"', html=False)
+
+
+def test_unknown_filter_values_are_named_and_left_out(client, settings, directory):
+    settings.PAGE_CACHE_SECONDS = 60
+    response = client.get("/en/enterprises/?stage=nothing&cert=iatf-16949")
+    assert response.status_code == 200
+    assert names(response) == ["Alpha Forge", "Gamma Grinding"]
+    assertContains(response, "There is no chain stage “nothing”; it was left out.")
+    assert response["X-Cache"] == "bypass"
+    response = client.get("/zh-hans/enterprises/?park=nowhere")
+    assertContains(response, "没有名为“nowhere”的园区，已略去这一条件。")
+
+
+@pytest.mark.parametrize(
+    "query", ["?page=999", "?page=-1", "?page=abc", "?q=" + "x" * 500, "?stage=%00", "?cert="]
+)
+def test_hostile_queries_get_a_page(client, directory, query):
+    response = client.get("/en/enterprises/" + query)
+    assert response.status_code == 200
+    assert response.context["count"] >= 1
+
+
+def test_the_directory_in_chinese(client, directory):
+    response = client.get("/zh-hans/enterprises/?stage=forging")
+    assertContains(response, "<h1>企业名录</h1>", html=True)
+    assertContains(response, "锻造（3）")
+    assertContains(response, "3家企业")
+    assertContains(response, "1,000吨/年")
+
+
+@pytest.mark.parametrize("count", [3, 40])
+def test_directory_queries_are_fixed(client, django_assert_num_queries, count):
+    stage, cert = make_stage(), make_certification()
+    park = make_park()
+    for _ in range(count):
+        make_enterprise(stages=[stage], certifications=[cert], park=park)
+    # stages, certifications and parks with their counts, the count, the page, its stages
+    # and its certifications
+    with django_assert_num_queries(7):
+        assert client.get("/en/enterprises/?stage=" + stage.slug).status_code == 200
+
+
+def test_an_enterprise_page(client, directory):
+    sector = make_sector()
+    directory["forging"].sectors.set([sector])
+    make_project(name_en="Ring line", sector=sector)
+    make_project(name_en="Opportunity", sector=sector, kind="opportunity", signing_date=None)
+    response = client.get("/en/enterprises/gamma/")
+    assert response.status_code == 200
+    assertContains(response, "<h1>Gamma Grinding</h1>", html=True)
+    assertContains(response, "1,000 tonnes a year")
+    assertContains(response, '<a href="/en/enterprises/?stage=forging">Forging</a>', html=True)
+    assertContains(response, "Qingshui Park")
+    assertContains(response, "Ring line")
+    assertNotContains(response, "Opportunity</a>")
+
+
+def test_pieces_and_chinese_units(client):
+    make_enterprise(
+        slug="balls", capacity=120_000_000, capacity_unit=CapacityUnit.PIECES, stages=[make_stage()]
+    )
+    assertContains(client.get("/zh-hans/enterprises/balls/"), "1.2亿件/年")
+    assertContains(client.get("/en/enterprises/balls/"), "120,000,000 pieces a year")
+
+
+@pytest.mark.parametrize("slug", ["draft", "future", "nothing"])
+def test_unpublished_or_unknown_enterprises_are_404(client, directory, slug):
+    assert client.get(f"/en/enterprises/{slug}/").status_code == 404
