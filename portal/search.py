@@ -1,7 +1,7 @@
-"""Site search over published projects, parks and news, in both languages at once.
+"""Site search over published projects, parks, news and enterprises, in both languages at once.
 
 A visitor on the English site may type a Chinese name and the other way round, so every query
-looks in the column of every content language (`_en`, `_zh_hans`). The three kinds are merged in one UNION query
+looks in the column of every content language (`_en`, `_zh_hans`). The kinds are merged in one UNION query
 that the paginator counts and slices; the page's rows are then fetched by kind, so a page costs
 the same handful of queries however many results there are. Article bodies are HTML: search
 reads the plain text kept beside them on save, so tag names, link addresses and entities are
@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from portal.chain.models import Enterprise
 from portal.core.languages import languages_reader_first, localized_fieldnames
 from portal.news.models import Article
 from portal.news.sanitize import plain_text
@@ -45,6 +46,15 @@ KINDS = (
     Kind("project", _("Project"), Project, "name", ("summary", "description", "investor"), 0),
     Kind("park", _("Industrial park"), Park, "name", ("tagline", "summary", "body"), 1),
     Kind("article", _("News"), Article, "title", ("summary", "body_text"), 2, ("category",)),
+    Kind(
+        "enterprise",
+        _("Enterprise"),
+        Enterprise,
+        "name",
+        ("main_products", "key_equipment", "export_markets"),
+        3,
+        ("park",),
+    ),
 )
 KIND_BY_KEY = {kind.key: kind for kind in KINDS}
 

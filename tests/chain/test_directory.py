@@ -154,3 +154,11 @@ def test_pieces_and_chinese_units(client):
 @pytest.mark.parametrize("slug", ["draft", "future", "nothing"])
 def test_unpublished_or_unknown_enterprises_are_404(client, directory, slug):
     assert client.get(f"/en/enterprises/{slug}/").status_code == 404
+
+
+def test_site_search_finds_enterprises_in_both_languages(client, directory):
+    response = client.get("/en/search/?q=raceways")
+    assertContains(response, 'href="/en/enterprises/gamma/"')
+    response = client.get("/zh-hans/search/?q=超精滚道")
+    assertContains(response, 'href="/zh-hans/enterprises/gamma/"')
+    assertNotContains(client.get("/en/search/?q=Hidden+Draft"), "/en/enterprises/draft/")
