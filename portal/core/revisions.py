@@ -379,6 +379,11 @@ class RevisionAdmin(ReviewedEditingMixin, EditorsDeskMixin, VersionAdmin):
             raise Http404
         return super().revision_view(request, object_id, version_id, extra_context)
 
+    def recover_view(self, request, version_id, extra_context=None):
+        if not kept_versions().filter(pk=_version_id(version_id)).exists():
+            raise Http404
+        return super().recover_view(request, version_id, extra_context)
+
     def recoverlist_view(self, request, extra_context=None):
         """Django-reversion's list of deleted records, without additions still waiting for
         review (they were never live, so there is nothing to recover)."""
@@ -387,9 +392,7 @@ class RevisionAdmin(ReviewedEditingMixin, EditorsDeskMixin, VersionAdmin):
         opts = self.model._meta
         deleted = self._reversion_order_version_queryset(
             request,
-            Version.objects.get_deleted(self.model)
-            .filter(revision__pending_change__isnull=True)
-            .select_related("revision"),
+            kept_versions().get_deleted(self.model).select_related("revision"),
         )
         request.current_app = self.admin_site.name
         context = {

@@ -344,6 +344,15 @@ def test_a_rejection_needs_a_note_and_leaves_the_live_record(
     pending = PendingChange.objects.get()
     client.force_login(reviewer)
     review_url = reverse("admin:review_pendingchange_change", args=[pending.pk])
+    assert client.get(review_url).context["changed_since"] is None
+    _post_form(client, project, lambda data: data.update(investor_en="Qingshui Forging Co."))
+    page = client.get(review_url, HTTP_ACCEPT_LANGUAGE=language)
+    assert page.context["changed_since"].revision.user == reviewer
+    assert (
+        "The record was changed after this was submitted, by reviewer.zhao"
+        if language == "en"
+        else "此修改提交后，reviewer.zhao"
+    ) in page.content.decode()
     refused = client.post(review_url, {"_reject": "1", "note": " "}, HTTP_ACCEPT_LANGUAGE=language)
     assert refused.status_code == 200
     assert error in refused.content.decode()
@@ -375,3 +384,43 @@ def test_editors_see_the_queue_but_cannot_approve(client, editor, review_on):
 def test_officers_cannot_open_the_queue(client, db):
     client.force_login(staff("officer.wang", group="Enquiry officers"))
     assert client.get(reverse(QUEUE)).status_code == 403
+
+
+def test_with_review_an_editors_restore_and_recovery_wait_for_review(
+    client, editor, reviewer, review_on, settings
+):
+    project = make_project(name_en="Ring forging line")
+    client.force_login(reviewer)
+    _post_form(client, project, lambda data: data.update(name_en="Forged ring line"))
+    [first] = Version.objects.get_for_object(project)
+
+    client.force_login(editor)
+    restore_url = reverse("admin:projects_project_revision", args=[project.pk, first.pk])
+    data = change_form_data(client.get(restore_url))
+    data["name_en"] = "Ring forging line"
+    assert client.post(restore_url, data).status_code == 302
+    project.refresh_from_db()
+    assert project.name_en == "Forged ring line"
+    assert PendingChange.objects.get().kind == "change"
+
+    # A published record deleted by a reviewer and recovered by an editor stays deleted
+    # until a reviewer approves its return.
+    PendingChange.objects.all().delete()
+    client.force_login(reviewer)
+    client.post(_url(project, "delete"), {"post": "yes"})
+    assert not Project.objects.filter(pk=project.pk).exists()
+    deleted = Version.objects.get_deleted(Project).first()
+    client.force_login(editor)
+    recover_url = reverse("admin:projects_project_recover", args=[deleted.pk])
+    response = client.post(recover_url, change_form_data(client.get(recover_url)))
+    assert response.status_code == 302
+    assert response.url == reverse("admin:projects_project_changelist")
+    assert not Project.objects.filter(pk=project.pk).exists()
+    pending = PendingChange.objects.get()
+    # Nothing was live, so nothing is listed to recover twice meanwhile.
+    recover_list = client.get(reverse("admin:projects_project_recoverlist"))
+    assert [v.pk for v in recover_list.context["deleted"]] == [deleted.pk]
+
+    client.force_login(reviewer)
+    client.post(reverse("admin:review_pendingchange_change", args=[pending.pk]), {"_approve": "1"})
+    assert Project.objects.get(pk=project.pk).is_published

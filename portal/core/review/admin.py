@@ -116,6 +116,7 @@ class PendingChangeAdmin(admin.ModelAdmin):
             "record_type": self.record_type(pending),
             "live": live,
             "live_url": self._live_url(model, live),
+            "changed_since": self._changed_since(pending, live),
             "fields": fields,
             "inline_rows": inline_rows,
             "may_decide": may_decide,
@@ -138,6 +139,20 @@ class PendingChangeAdmin(admin.ModelAdmin):
         fields = revisions.field_changes(model, before, submitted.field_dict)
         inline_rows = model_admin.compare_live_inlines(submitted, pending.object_id)
         return fields, inline_rows
+
+    def _changed_since(self, pending, live):
+        """The latest version of the live record saved after the submission, if any:
+        approving would replace that change."""
+        if live is None or pending.status != PendingChange.Status.PENDING:
+            return None
+        return (
+            revisions.kept_versions()
+            .get_for_object(live)
+            .filter(revision__date_created__gt=pending.submitted_at)
+            .select_related("revision__user")
+            .order_by("-pk")
+            .first()
+        )
 
     def _live_url(self, model, live):
         if live is None:

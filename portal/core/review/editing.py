@@ -65,8 +65,8 @@ class ReviewedEditingMixin:
             return not workflow.is_publishable(self.model)
         return workflow.is_live(self.model, unquote(object_id))
 
-    def _run_held_back(self, request, object_id, view):
-        if not self._held_back(request, object_id):
+    def _run_held_back(self, request, object_id, view, always=False):
+        if not (always or self._held_back(request, object_id)):
             return view()
         request.review_submission = True
         with workflow.held_back(
@@ -114,6 +114,20 @@ class ReviewedEditingMixin:
             ),
         )
 
+    def recover_view(self, request, version_id, extra_context=None):
+        """Bringing back a deleted record is a submission too: visitors would see it again."""
+        if request.method != "POST" or not self.submits_for_review(request):
+            return super().recover_view(request, version_id, extra_context)
+        request.review_recovery = True
+        return self._run_held_back(
+            request,
+            None,
+            lambda: super(ReviewedEditingMixin, self).recover_view(
+                request, version_id, extra_context
+            ),
+            always=True,
+        )
+
     def _say_what_waits(self, request, object_id):
         pending = workflow.pending_for(self.model, unquote(object_id))
         if pending is None:
@@ -137,6 +151,8 @@ class ReviewedEditingMixin:
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
+        if getattr(request, "review_recovery", False):
+            return self.response_add(request, obj)
         if getattr(request, "review_submission", False):
             opts = self.model._meta
             return HttpResponseRedirect(
