@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from portal.enquiries import desk
-from portal.enquiries.models import Enquiry, Notification
+from portal.enquiries.models import Enquiry, HolidayYear, Notification
 from tests.factories import make_park, make_project
 
 from .conftest import enquiry_data, send_due_mail
@@ -169,3 +169,28 @@ def test_the_assignment_mail_in_chinese(db, staff_in_group, admin_user, settings
     assert message.body.startswith(f"咨询{enquiry.reference}已分配给您。")
     assert "姓名：Investor 1" in message.body.splitlines()
     assert_chinese_typesetting(message.subject + message.body)
+
+
+@pytest.mark.parametrize(
+    ("language", "warning"),
+    [
+        ("zh-hans", "2027年节假日安排尚未录入：2027年的答复期限暂按周一至周五计算"),
+        ("en", "The 2027 holiday calendar has not been entered yet: due dates in 2027 count"),
+    ],
+)
+def test_the_reminder_says_when_a_holiday_calendar_is_missing(
+    staff_in_group, settings, monkeypatch, language, warning
+):
+    settings.ENQUIRY_OFFICER_LANGUAGE = language
+    now = timezone.make_aware(datetime.datetime(2026, 12, 21, 8, 0))
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    wang = staff_in_group("Enquiry officers", "wang")
+    make_enquiry(1, owner=wang, response_due=datetime.date(2026, 12, 18))
+    call_command("enquiry_reminders", stdout=io.StringIO())
+    [message] = mail.outbox
+    assert warning in message.body
+    mail.outbox.clear()
+    HolidayYear.objects.create(year=2027)
+    call_command("enquiry_reminders", stdout=io.StringIO())
+    [message] = mail.outbox
+    assert "2027" not in message.body

@@ -1,7 +1,8 @@
 """The daily round (cron): each officer's late and nearly due enquiries, and the silent ones.
 
 One mail to each owner listing their overdue enquiries and those due by the next working day;
-the ones nobody owns go to the inbox; nobody with nothing due is mailed. Enquiries that have
+the ones nobody owns go to the inbox; nobody with nothing due is mailed. While a year a due date
+may fall in has no holiday calendar entered, each mail says so. Enquiries that have
 waited for the investor for ENQUIRY_NO_RESPONSE_WEEKS weeks become "no response", said on
 their thread. The mail is a digest for the day, sent at once: tomorrow's run sends a fresh one.
 """
@@ -19,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from portal.enquiries import desk
-from portal.enquiries.models import Enquiry, Note, add_working_days
+from portal.enquiries.models import Enquiry, Note, add_working_days, calendar_gaps
 
 DEFAULT_NO_RESPONSE_WEEKS = 4
 logger = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ class Command(BaseCommand):
             .order_by("response_due", "reference")
         )
         by_recipient = defaultdict(list)
+        gaps = calendar_gaps(today)
         failed = 0
         for enquiry in due:
             owner = enquiry.owner
@@ -75,6 +77,7 @@ class Command(BaseCommand):
                     "overdue": [e for e in enquiries if e.response_due < today],
                     "due_soon": [e for e in enquiries if e.response_due >= today],
                     "next_working_day": next_working_day,
+                    "calendar_gaps": gaps,
                 }
                 subject = gettext("Enquiries due: %(count)d") % {"count": len(enquiries)}
                 body = render_to_string("enquiries/email/reminder.txt", context)
