@@ -179,6 +179,7 @@ def test_tiles_from_a_stub_pins_from_the_collected_static_files(
     assert not page.evaluate(SKETCH_SHOWN), "the detailed map replaces the sketch"
     assert page.locator(".leaflet-tile-loaded").count() > 0
     assert "Test tiles" in page.locator(".leaflet-control-attribution").inner_text()
+    assert axe_violations(page) == []
     screenshot(page, f"map-tiles-en-{viewport_name}")
 
     # The tile server goes away: the next tiles fail and the sketch comes back.
