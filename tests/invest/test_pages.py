@@ -190,7 +190,7 @@ def test_guide_lists_each_step_with_office_documents_fees_duration_and_law(clien
     make_step(1, title_en="File the project", is_published=False)
     response = client.get("/en/invest/guide/")
     assertContains(response, "<h1>Investment guide: setting up a plant</h1>", html=True)
-    assertContains(response, "<h2>Step 1: Register the company 0</h2>", html=True)
+    assertContains(response, '<h2 id="step-1-title">Step 1: Register the company 0</h2>', html=True)
     assertNotContains(response, "File the project")
     assertContains(
         response,
@@ -202,7 +202,7 @@ def test_guide_lists_each_step_with_office_documents_fees_duration_and_law(clien
         html=True,
     )
     chinese = client.get("/zh-hans/invest/guide/").content.decode()
-    assert "<h2>第1步：注册公司0</h2>" in chinese
+    assert '<h2 id="step-1-title">第1步：注册公司0</h2>' in chinese
     assert "<dt>办理部门</dt><dd>行政审批服务局</dd>" in chinese
     assert "<dt>所需材料</dt><dd><ul><li>公司章程</li><li>住所证明</li></ul></dd>" in chinese
     assert "<dt>法律依据</dt><dd><ul><li>《公司法》（2023年修订）</li></ul></dd>" in chinese
