@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import Group, User
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import axe_violations, screenshot
 from tests.factories import make_project
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -53,3 +53,68 @@ def test_an_editor_compares_and_restores_a_project_in_chinese(editor_page):
     page.wait_for_url("**/admin/projects/project/")
     project.refresh_from_db()
     assert project.investment_yuan == Decimal(300_000_000)
+
+
+def _signed_in(browser, live_server, name, group, locale):
+    user = User.objects.create_user(name, password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    context = browser.new_context(
+        base_url=live_server.url, locale=locale, viewport={"width": 1366, "height": 900}
+    )
+    context.route(lambda url: not url.startswith(live_server.url), lambda route: route.abort())
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.fill("#id_username", name)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+    return context, page
+
+
+@pytest.mark.parametrize(
+    ("locale", "heading"), [("en-GB", "You may not open this page"), ("zh-CN", "您无权打开此页面")]
+)
+def test_a_refused_page_is_the_admins_own(browser, live_server, locale, heading):
+    context, page = _signed_in(browser, live_server, "editor.li", "Content editors", locale)
+    response = page.goto("/admin/enquiries/enquiry/")
+    assert response.status == 403
+    assert page.locator("h1").inner_text() == heading
+    assert page.locator("#header").is_visible()
+    assert page.locator("#content-main a[href='/admin/']").is_visible()
+    assert axe_violations(page) == []
+    screenshot(page, f"admin-403-{locale}")
+    context.close()
+
+
+def test_with_review_an_editor_submits_and_a_reviewer_approves(browser, live_server, settings):
+    settings.CONTENT_REVIEW_REQUIRED = True
+    project = make_project(name_en="Ring forging line", investment_yuan=Decimal(300_000_000))
+    editor_context, editor = _signed_in(
+        browser, live_server, "editor.li", "Content editors", "zh-CN"
+    )
+    editor.goto(f"/admin/projects/project/{project.pk}/change/")
+    editor.fill("#id_investment_yuan", "450000000")
+    editor.click("input[name=_save]")
+    editor.wait_for_url(f"**/admin/projects/project/{project.pk}/change/")
+    assert "已提交审核" in editor.locator(".messagelist").inner_text()
+    screenshot(editor, "review-submitted-zh")
+    project.refresh_from_db()
+    assert project.investment_yuan == Decimal(300_000_000)
+    editor_context.close()
+
+    reviewer_context, reviewer = _signed_in(
+        browser, live_server, "reviewer.zhao", "Reviewers", "en-GB"
+    )
+    reviewer.goto("/admin/review/pendingchange/")
+    reviewer.get_by_role("link", name="Ring forging line").click()
+    row = reviewer.locator("tr", has=reviewer.locator("th", has_text="Investment (yuan)"))
+    assert row.locator(".old-value").inner_text() == "300,000,000.00"
+    assert row.locator(".new-value").inner_text() == "450,000,000.00"
+    assert axe_violations(reviewer) == []
+    screenshot(reviewer, "review-compare-en")
+    reviewer.click("input[name=_approve]")
+    reviewer.wait_for_url("**/admin/review/pendingchange/**")
+    assert "is now what visitors see" in reviewer.locator(".messagelist").inner_text()
+    project.refresh_from_db()
+    assert project.investment_yuan == Decimal(450_000_000)
+    reviewer_context.close()

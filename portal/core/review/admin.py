@@ -39,6 +39,9 @@ class PendingChangeAdmin(admin.ModelAdmin):
     date_hierarchy = "submitted_at"
     review_template = "admin/review/review.html"
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("live_record")
+
     def has_add_permission(self, request):
         return False
 
@@ -58,7 +61,7 @@ class PendingChangeAdmin(admin.ModelAdmin):
         url = reverse(
             f"{self.admin_site.name}:review_pendingchange_change", args=[quote(pending.pk)]
         )
-        return format_html('<a href="{}">{}</a>', url, pending.object_repr)
+        return format_html('<a href="{}">{}</a>', url, _name(pending))
 
     @admin.display(description=_("kind of record"), ordering="content_type")
     def record_type(self, pending):
@@ -97,7 +100,7 @@ class PendingChangeAdmin(admin.ModelAdmin):
                 self.message_user(
                     request,
                     gettext("The change to “%(record)s” was rejected; the editor sees your note.")
-                    % {"record": pending.object_repr},
+                    % {"record": _name(pending)},
                     messages.SUCCESS,
                 )
                 return HttpResponseRedirect(
@@ -111,8 +114,9 @@ class PendingChangeAdmin(admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": gettext("Review “%(record)s”") % {"record": pending.object_repr},
+            "title": gettext("Review “%(record)s”") % {"record": _name(pending)},
             "pending": pending,
+            "record_name": _name(pending),
             "record_type": self.record_type(pending),
             "live": live,
             "live_url": self._live_url(model, live),
@@ -191,10 +195,15 @@ class PendingChangeAdmin(admin.ModelAdmin):
             model_admin.log_change(request, obj, message)
         self.message_user(
             request,
-            gettext("“%(record)s” was approved and is now what visitors see.")
-            % {"record": pending.object_repr},
+            gettext("“%(record)s” was approved and is now what visitors see.") % {"record": obj},
             messages.SUCCESS,
         )
         return HttpResponseRedirect(
             reverse(f"{self.admin_site.name}:review_pendingchange_changelist")
         )
+
+
+def _name(pending):
+    """The record's name in the reader's language while it exists, else as submitted."""
+    live = pending.live_record
+    return str(live) if live is not None else pending.object_repr

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
@@ -28,6 +29,8 @@ class PendingChange(models.Model):
     )
     object_id = models.CharField(max_length=191)
     object_repr = models.CharField(_("record"), max_length=200)
+    # The live record, named in the reader's language; None for an addition not yet approved.
+    live_record = GenericForeignKey("content_type", "object_id")
     kind = models.CharField(_("request"), max_length=20, choices=Kind.choices)
     revision = models.OneToOneField(
         Revision,
