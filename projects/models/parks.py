@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -47,10 +48,18 @@ class ParkQuerySet(PublishableQuerySet):
     def for_cards(self):
         """Everything a park card shows, including its number of published projects."""
         # Project reached through the relation: its module imports this one.
+        # Counted per park on the index of a park's published projects: grouping the parks'
+        # rows with every project joined to them sorted them all (30 ms at 10,000 projects).
         project = self.model._meta.get_field("projects").related_model
-        published_projects = project.published_q(prefix="projects__")
+        count = (
+            project._base_manager.filter(project.published_q(), park=models.OuterRef("pk"))
+            .order_by()
+            .values("park")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
         return self.annotate(
-            project_count=models.Count("projects", filter=published_projects)
+            project_count=Coalesce(models.Subquery(count, output_field=models.IntegerField()), 0)
         ).prefetch_related("images")
 
 

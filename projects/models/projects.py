@@ -259,6 +259,23 @@ class Project(BilingualToPublish, SlugFromNameMixin, Publishable, ContactOfficer
             models.Index(
                 fields=["park", "is_published", "published_at"], name="project_park_published_idx"
             ),
+            # The lists in the registry's own order, read in index order up to their LIMIT
+            # instead of sorting every match: a park's newest projects (its page), a sector's
+            # and a park's (a project's neighbours), the featured ones (the home page). SQLite
+            # keeps NULLs last in a descending index, as the ordering asks.
+            models.Index(
+                fields=["park", "-signing_date", "-investment_yuan", "slug"],
+                name="project_park_order_idx",
+            ),
+            models.Index(
+                fields=["sector", "-signing_date", "-investment_yuan", "slug"],
+                name="project_sector_order_idx",
+            ),
+            models.Index(
+                fields=["-signing_date", "-investment_yuan", "slug"],
+                condition=Q(is_featured=True),
+                name="project_featured_order_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -104,12 +104,31 @@ def test_related_projects_share_the_sector_or_park(client):
     assert names == {"Same sector", "Same park"}
 
 
-@pytest.mark.parametrize("count", [3, 40])
-def test_project_detail_queries_are_fixed(client, django_assert_num_queries, count):
+def test_related_projects_take_the_sector_first_then_the_park(client, django_assert_num_queries):
+    sector, park = make_sector(), make_park()
+    make_project(slug="main", sector=sector, park=park)
+    make_project(name_en="Sector, 2022", sector=sector, signing_date=datetime.date(2022, 1, 5))
+    make_project(name_en="Park, 2024", park=park, signing_date=datetime.date(2024, 3, 1))
+    make_project(name_en="Park, 2021", park=park, signing_date=datetime.date(2021, 3, 1))
+    make_project(name_en="Park, 2020", park=park, signing_date=datetime.date(2020, 3, 1))
+    # project, images, documents, milestones, the sector's neighbours and their images, the
+    # park's and theirs
+    with django_assert_num_queries(8):
+        response = client.get("/en/projects/main/")
+    assert [p.name for p in response.context["related"]] == [
+        "Sector, 2022",
+        "Park, 2024",
+        "Park, 2021",
+    ]
+
+
+@pytest.mark.parametrize(("count", "queries"), [(3, 7), (40, 6)])
+def test_project_detail_queries_are_fixed(client, django_assert_num_queries, count, queries):
     park, sector = make_park(), make_sector()
     projects = make_full_projects(count, park=park, sector=sector)
-    # project, images, documents, milestones, related, related images
-    with django_assert_num_queries(6):
+    # project, images, documents, milestones, the sector's neighbours and their images; with
+    # fewer than three of them, the park's too (whose images only if it adds any): at most 8
+    with django_assert_num_queries(queries):
         first = client.get(projects[0].get_absolute_url())
     assert first.status_code == 200
 
