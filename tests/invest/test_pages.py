@@ -122,6 +122,7 @@ def test_why_page_shows_the_reasons_workforce_and_logistics_with_sources(client)
     make_advantage(2, title_en="Withdrawn", is_published=False)
     make_workforce()
     make_workforce(1, wage_to_yuan=None, workers=None, role_en="General worker")
+    make_workforce(2, wage_from_yuan=7500, wage_to_yuan=11000, role_en="Engineer")
     make_connection()
     make_connection(1, destination_en="G22 interchange", hours=Decimal("0.25"), mode="road")
     make_project(kind=Project.Kind.OPPORTUNITY, signing_date=None, stage="")
@@ -166,6 +167,8 @@ def test_why_page_shows_the_reasons_workforce_and_logistics_with_sources(client)
     chinese = client.get("/zh-hans/invest/").content.decode()
     assert "<h1>为何投资冠县</h1>" in chinese
     assert "<td>5,200–6,800元</td>" in chinese
+    # a range in one way of writing numbers, never "7,500–1.1万元"
+    assert "<td>7,500–11,000元</td>" in chinese
     assert "<td>6,000</td>" in chinese
     assert "<td>185公里</td>" in chinese and "<td>2小时15分钟</td>" in chinese
     assert '来源：新闻办公室，<time datetime="2023-11-14">2023年11月14日</time>' in chinese
