@@ -140,7 +140,9 @@ PAGES = [
     ("enquiry-form", "enquire/?project={project}"),
     ("compare-picker", "projects/compare/"),
     ("compare", "projects/compare/?p={project}&p={other}"),
-    ("compare-parks-picker", "projects/compare/parks/"),
+    # The park picker shows only with more parks than a comparison holds; the demo's two
+    # open side by side. The picker that starts from one project stands in for it.
+    ("compare-start", "projects/compare/?p={project}"),
     ("compare-parks", "projects/compare/parks/?park={park}&park={other_park}"),
     ("shortlist", "projects/shortlist/"),
     ("map", "projects/map/"),
