@@ -62,7 +62,7 @@ def _list(texts):
 
 def _incentives(park):
     """The park's incentives valid today, each with its document number."""
-    return pgettext("separator between items of a list", ", ").join(
+    return _list(
         _("%(title)s (%(number)s)") % {"title": i.title, "number": i.document_number}
         for i in park.current_incentives
     )
