@@ -14,6 +14,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
     "import_export",
     # The kernel first, then the registry, then the apps built on it, then the site shell.
     "portal.core",
+    # Images and PDFs uploaded once and reused (portal/media_library).
+    "portal.media_library",
     # The optional review step before publication (portal/core/review).
     "portal.core.review",
     "projects",
@@ -72,10 +75,19 @@ INSTALLED_APPS = [
 ]
 # The apps whose models pages show: a change to any of their rows renews the content version
 # (portal.core.content_version), and "Content editors" may edit them (portal.groups).
-CONTENT_APPS = ["projects", "news", "invest", "chain", "portal"]
+CONTENT_APPS = ["projects", "news", "invest", "chain", "media_library", "portal"]
 # With review on, editors submit changes of what visitors see and a "Reviewers" group approves
 # and publishes them; the site shows the last approved version meanwhile (portal/core/review).
 CONTENT_REVIEW_REQUIRED = env.bool("CONTENT_REVIEW_REQUIRED", default=False)
+
+# The rich-text editor's own buttons: an image from the media library and a link to a project,
+# park or article (static/js/admin-prose-pickers.js, configured in portal/news/sanitize.py).
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/admin-prose-pickers.js")],
+        "extensions": {"LibraryPickers": lambda config, shared: None},
+    }
+]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -42,6 +42,22 @@ EDITOR_STRINGS = {
     "redo": pgettext_lazy("rich text editor", "redo"),
     "Block style": pgettext_lazy("rich text editor", "Block style"),
     "Styles": pgettext_lazy("rich text editor", "Styles"),
+    # The portal's own buttons and their dialogs (static/js/admin-prose-pickers.js).
+    "Image from the media library": pgettext_lazy(
+        "rich text editor", "Image from the media library"
+    ),
+    "Link to a project, park or article": pgettext_lazy(
+        "rich text editor", "Link to a project, park or article"
+    ),
+    "Search the library": pgettext_lazy("rich text editor", "Search the library"),
+    "No image in the library matches. Upload it to the media library first.": pgettext_lazy(
+        "rich text editor",
+        "No image in the library matches. Upload it to the media library first.",
+    ),
+    "Search by name": pgettext_lazy("rich text editor", "Search by name"),
+    "Nothing matches.": pgettext_lazy("rich text editor", "Nothing matches."),
+    "not public yet": pgettext_lazy("rich text editor", "not public yet"),
+    "Close": pgettext_lazy("rich text editor", "Close"),
     # The dialogs, through gettext.
     "Add caption": pgettext_lazy("rich text editor", "Add caption"),
     "Alternative Text": pgettext_lazy("rich text editor", "Alternative Text"),

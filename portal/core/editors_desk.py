@@ -108,7 +108,9 @@ class EditorsDeskMixin:
 
     @property
     def media(self):
-        return super().media + forms.Media(js=["js/admin-editors-desk.js"])
+        return super().media + forms.Media(
+            js=["js/admin-editors-desk.js"], css={"all": ["admin_portal/editors-desk.css"]}
+        )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         restored = upload_stash.restore(request) if request.method == "POST" else []

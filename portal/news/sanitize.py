@@ -11,8 +11,10 @@ import re
 from html import unescape
 
 import nh3
+from django.apps import apps
 from django.conf import settings
-from django.utils.html import strip_tags
+from django.urls import reverse_lazy
+from django.utils.html import escape, strip_tags
 
 # What the editor can produce: the prose editor's configuration is built from this list too.
 EDITOR_EXTENSIONS = {
@@ -31,6 +33,12 @@ EDITOR_EXTENSIONS = {
     "TableHeader": True,
     "TableCell": True,
     "Image": True,
+    # The portal's own buttons (static/js/admin-prose-pickers.js): an image from the media
+    # library, and a link to a project, park or article written as an internal link.
+    "LibraryPickers": {
+        "imagesUrl": reverse_lazy("admin:media_library_mediaitem_choices"),
+        "linksUrl": reverse_lazy("admin:news_article_link_choices"),
+    },
 }
 
 TAGS = {
@@ -91,6 +99,52 @@ def _mark_external_links(html):
         ),
         html,
     )
+
+
+# A link the editor's picker writes: the same in both languages, resolved when shown.
+INTERNAL_LINK_KINDS = {
+    "project": "projects.Project",
+    "park": "projects.Park",
+    "article": "news.Article",
+}
+_INTERNAL_LINK = re.compile(
+    r'<a href="/link/(?P<kind>project|park|article)/(?P<pk>[0-9]{1,10})/"(?P<rest>[^>]*)>'
+    r"(?P<text>.*?)</a>",
+    re.DOTALL,
+)
+
+
+def internal_link(kind, pk):
+    """The language-neutral address of a project, park or article in a body."""
+    return f"/link/{kind}/{pk}/"
+
+
+def resolve_internal_links(html):
+    """Internal links made the record's address in the active language; a link to a record
+    visitors cannot see (a draft, a deleted project) gives way to its words. One query per
+    kind of record linked, none for a body without internal links."""
+    found = list(_INTERNAL_LINK.finditer(html))
+    if not found:
+        return html
+    addresses = {}
+    for kind in {m["kind"] for m in found}:
+        model = apps.get_model(INTERNAL_LINK_KINDS[kind])
+        pks = {int(m["pk"]) for m in found if m["kind"] == kind}
+        for record in model.objects.published().filter(pk__in=pks):
+            addresses[(kind, record.pk)] = record.get_absolute_url()
+
+    def resolve(match):
+        address = addresses.get((match["kind"], int(match["pk"])))
+        if address is None:
+            return match["text"]
+        return f'<a href="{escape(address)}"{match["rest"]}>{match["text"]}</a>'
+
+    return _INTERNAL_LINK.sub(resolve, html)
+
+
+def render_html(html):
+    """A body as a visitor gets it: through the allowlist, its internal links resolved."""
+    return resolve_internal_links(clean_html(html))
 
 
 def clean_html(html):

@@ -119,6 +119,24 @@
     });
   }
 
+  // A field in a collapsed section is opened before the link moves to it.
+  function revealLinkedField(event) {
+    var link = event.target.closest("a[href^='#']");
+    var target = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) {
+      return;
+    }
+    for (var node = target.parentNode; node; node = node.parentNode) {
+      if (node.tagName === "DETAILS") {
+        node.open = true;
+      }
+    }
+    event.preventDefault();
+    target.scrollIntoView({ block: "center" });
+    target.focus();
+    history.replaceState(null, "", link.getAttribute("href"));
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     watchEditors();
     var form = changeForm();
@@ -129,6 +147,7 @@
     nameKeptFiles(form);
     var summary = document.getElementById("error-summary");
     if (summary) {
+      summary.addEventListener("click", revealLinkedField);
       summary.focus();
     }
   });

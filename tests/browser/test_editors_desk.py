@@ -56,6 +56,7 @@ def test_the_second_of_two_editors_saving_one_park_is_refused_naming_the_first(s
     li.fill("#id_tagline_en", "Bearing capital of China")
     li.click("input[name=_save]")
     li.wait_for_url("**/admin/projects/park/")
+    wang.locator("details", has=wang.locator("#id_available_area_ha")).locator("summary").click()
     wang.fill("#id_available_area_ha", "42")
     wang.click("input[name=_save]")
 
@@ -164,4 +165,43 @@ def test_the_rich_text_toolbar_and_link_dialog_are_in_chinese(sign_in):
     text = dialog.inner_text()
     assert "编辑链接" in text and "网址" in text and "取消" in text
     screenshot(page, "editors-desk-link-dialog-zh")
+    assert page.errors == []
+
+
+def test_an_editor_puts_a_library_image_and_a_project_link_into_a_chinese_body(sign_in):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from portal.media_library.models import MediaItem
+    from portal.news.models import Article
+
+    category = make_category()
+    project = make_project(name_zh_hans="风电轴承套圈", slug="wind-power-bearing-rings")
+    item = MediaItem(title_zh_hans="锻造车间", alt_text_en="The hall", alt_text_zh_hans="锻造车间")
+    item.image = SimpleUploadedFile("hall.png", png_bytes(1600, 900))  # stored with renditions
+    item.save()
+    page = sign_in("editor.li", locale="zh-CN")
+    page.goto("/admin/news/article/add/")
+    page.fill("#id_title_zh_hans", "签约动态")
+    page.fill("#id_title_en", "Signing news")
+    page.fill("#id_summary_en", "A summary.")
+    page.select_option("#id_category", str(category.pk))
+
+    chinese = page.locator(".prose-editor").nth(1)
+    chinese.locator("[title='媒体库中的图片']").click()
+    picker = page.locator("dialog.prose-picker[open]")
+    assert picker.locator("h2").inner_text() == "媒体库中的图片"
+    picker.locator(".picker-image", has_text="锻造车间").click()
+    chinese.locator("[contenteditable=true]").press("End")
+    chinese.locator("[title='链接到项目、产业园或文章']").click()
+    picker = page.locator("dialog.prose-picker[open]")
+    picker.locator("input[type=search]").fill("风电")
+    picker.locator(".picker-link", has_text="风电轴承套圈").click()
+    screenshot(page, "editors-desk-pickers-zh")
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/news/article/")
+
+    body = Article.objects.get(slug="signing-news").body_zh_hans
+    stem = item.image.name.removeprefix("library/").removesuffix(".png")
+    assert f'<img src="/media/library/renditions/{stem}-960.jpg" alt="锻造车间"' in body
+    assert f'<a href="/link/project/{project.pk}/">风电轴承套圈</a>' in body
     assert page.errors == []

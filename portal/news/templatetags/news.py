@@ -3,12 +3,13 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from portal.news.sanitize import clean_html
+from portal.news.sanitize import render_html
 
 register = template.Library()
 
 
 @register.filter
 def safe_body(html):
-    """An article body through the allowlist once more, just before it reaches the visitor."""
-    return mark_safe(clean_html(html))  # noqa: S308 - the allowlist above is what makes it safe
+    """An article body through the allowlist once more, just before it reaches the visitor,
+    with its internal links made addresses in the visitor's language."""
+    return mark_safe(render_html(html))  # noqa: S308 - the allowlist above is what makes it safe
