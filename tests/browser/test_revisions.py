@@ -5,8 +5,9 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import Group, User
 
+from projects.models import Project
 from tests.browser.conftest import axe_violations, screenshot
-from tests.factories import make_project
+from tests.factories import make_project, make_sector
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -118,3 +119,28 @@ def test_with_review_an_editor_submits_and_a_reviewer_approves(browser, live_ser
     project.refresh_from_db()
     assert project.investment_yuan == Decimal(450_000_000)
     reviewer_context.close()
+
+
+def test_an_import_with_a_bad_row_is_refused_row_by_row_in_chinese(browser, live_server, tmp_path):
+    from tests.projects.test_import_export import PROJECT_COLUMNS, project_row, workbook
+
+    make_sector(slug="forging")
+    path = tmp_path / "projects.xlsx"
+    path.write_bytes(
+        workbook(
+            PROJECT_COLUMNS,
+            [project_row(slug="first-line"), project_row(slug="second-line", signing_date=None)],
+        )
+    )
+    context, page = _signed_in(browser, live_server, "editor.li", "Content editors", "zh-CN")
+    page.goto("/admin/projects/project/")
+    page.locator("a.import_link").click()
+    page.set_input_files("#id_import_file", str(path))
+    page.select_option("#id_format", label="xlsx")
+    page.locator("form input[type=submit].default").click()
+    errors = page.locator("ul.import-row-errors > li")
+    assert errors.count() == 1
+    assert errors.inner_text() == "表格第 3 行\nsigning_date 列：签约项目必须填写签约日期。"
+    screenshot(page, "import-bad-row-zh")
+    assert not Project.objects.exists()
+    context.close()

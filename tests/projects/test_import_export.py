@@ -165,14 +165,24 @@ def test_a_good_import_shows_each_row_then_keeps_a_version_per_record(client, ed
 
 
 @pytest.mark.parametrize(
-    ("language", "reason"),
+    ("language", "reason", "shown"),
     [
-        ("en", "A signed project needs its signing date."),
-        ("zh-hans", "签约项目必须填写签约日期。"),
+        (
+            "en",
+            "A signed project needs its signing date.",
+            "<strong>Row 3 of the spreadsheet</strong>\n    <ul>\n    \n      "
+            "<li>column <code>signing_date</code>: A signed project needs its signing date.</li>",
+        ),
+        (
+            "zh-hans",
+            "签约项目必须填写签约日期。",
+            "<strong>表格第 3 行</strong>\n    <ul>\n    \n      "
+            "<li><code>signing_date</code> 列：签约项目必须填写签约日期。</li>",
+        ),
     ],
 )
 def test_an_import_with_one_bad_row_saves_nothing_and_names_the_row_and_the_reason(
-    client, editor, language, reason
+    client, editor, language, reason, shown
 ):
     make_sector(slug="forging")
     content = workbook(
@@ -190,7 +200,8 @@ def test_an_import_with_one_bad_row_saves_nothing_and_names_the_row_and_the_reas
     assert [row.number for row in result.invalid_rows] == [2]
     [invalid] = result.invalid_rows
     assert [str(m) for m in invalid.error_dict["signing_date"]] == [reason]
-    assert reason in response.content.decode()
+    # Row 2 of the data is row 3 of the sheet, under the column names.
+    assert shown in response.content.decode()
     assert not Project.objects.exists()
     assert not Version.objects.exists()
 
@@ -240,6 +251,10 @@ def test_park_costs_are_exported_and_imported_with_a_version_of_the_park(client,
             "unit_zh_hans": None,
             "note_en": None,
             "note_zh_hans": None,
+            "kind": None,
+            "source_en": None,
+            "source_zh_hans": None,
+            "as_of": None,
             "order": 0,
         }
     ]
@@ -291,3 +306,18 @@ def test_under_review_only_reviewers_import(client, editor, settings):
     client.force_login(staff("reviewer.zhao", group="Reviewers"))
     assert client.get(reverse("admin:projects_project_import")).status_code == 200
     assert not PendingChange.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "links"),
+    [("en", ("Import", "Export", "Recover deleted projects")), ("zh-hans", ("导入", "导出"))],
+)
+def test_the_project_list_offers_import_export_and_recovery(client, editor, language, links):
+    page = client.get(reverse("admin:projects_project_changelist"), HTTP_ACCEPT_LANGUAGE=language)
+    tools = page.content.decode()
+    tools = tools[tools.index('<ul class="object-tools">') :]
+    tools = tools[: tools.index("</ul>")]
+    for link in links:
+        assert f">{link}</a>" in tools, link
+    assert reverse("admin:projects_project_import") in tools
+    assert reverse("admin:projects_project_recoverlist") in tools
