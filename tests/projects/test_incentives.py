@@ -240,14 +240,16 @@ def test_the_park_comparison_has_a_row_of_current_incentives(client):
         valid_until=datetime.date(2024, 1, 1),
     )
     response = client.get("/en/projects/compare/parks/?park=north&park=south")
-    row = next(r for r in response.context["rows"] if r["label"] == "Incentives valid today")
+    rows = [r for group in response.context["groups"] for r in group["rows"]]
+    row = next(r for r in rows if r["label"] == "Incentives valid today")
     assert row["values"] == [
         "Land price refund (冠政发〔2025〕12号), Power subsidy (冠发改〔2026〕3号)",
         "Land price refund (冠政发〔2025〕12号)",
     ]
     assert row["differs"]
     chinese = client.get("/zh-hans/projects/compare/parks/?park=north&park=south")
-    row = next(r for r in chinese.context["rows"] if r["label"] == "当前有效的优惠政策")
+    rows = [r for group in chinese.context["groups"] for r in group["rows"]]
+    row = next(r for r in rows if r["label"] == "当前有效的优惠政策")
     assert row["values"][1] == "土地出让金返还（冠政发〔2025〕12号）"
 
 
