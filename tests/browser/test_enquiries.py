@@ -1,6 +1,7 @@
 """The enquiry journey in a real browser: accessible form, errors, confirmation."""
 
 import pytest
+from playwright.sync_api import expect
 
 from portal.enquiries.models import Enquiry
 from tests.browser.conftest import axe_violations, screenshot
@@ -18,8 +19,8 @@ def test_form_errors_and_confirmation_are_accessible(page, viewport_name, settin
     assert axe_violations(page) == []
 
     page.locator("main button[type=submit]").click()
-    summary = page.locator(".error-summary")
-    assert summary.is_visible()
+    # The form comes back from the server: wait for it rather than race the response.
+    expect(page.locator(".error-summary")).to_be_visible()
     assert page.locator("#id_email").get_attribute("aria-invalid") == "true"
     assert axe_violations(page) == []
     screenshot(page, f"enquiry-errors-{lang}-{viewport_name}")
