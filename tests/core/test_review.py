@@ -16,9 +16,11 @@ from reversion.models import Version
 
 from portal.core.content_version import content_version
 from portal.core.review.models import PendingChange
+from portal.models import HomePage
+from portal.news.models import Article
 from projects.models import ClusterFigure, Park, ParkCost, Project
 from tests.core.test_revisions import change_form_data, staff
-from tests.factories import make_park, make_project
+from tests.factories import make_article, make_park, make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -424,3 +426,27 @@ def test_with_review_an_editors_restore_and_recovery_wait_for_review(
     client.force_login(reviewer)
     client.post(reverse("admin:review_pendingchange_change", args=[pending.pk]), {"_approve": "1"})
     assert Project.objects.get(pk=project.pk).is_published
+
+
+def test_with_review_the_home_page_and_an_article_wait_for_approval(
+    client, editor, reviewer, review_on
+):
+    home = HomePage.objects.create(brand_line_en="Forged in Qingshui", lead_en="Lead")
+    article = make_article(title_en="Ten projects signed")
+    client.force_login(editor)
+    _post_form(client, home, lambda data: data.update(brand_line_en="Guanxian Bearing"))
+    _post_form(client, article, lambda data: data.update(title_en="Fifteen projects signed"))
+    home.refresh_from_db()
+    article.refresh_from_db()
+    assert (home.brand_line_en, article.title_en) == ("Forged in Qingshui", "Ten projects signed")
+    assert "status" not in client.get(_url(article)).context["adminform"].form.fields
+
+    client.force_login(reviewer)
+    for pending in PendingChange.objects.all():
+        client.post(
+            reverse("admin:review_pendingchange_change", args=[pending.pk]), {"_approve": "1"}
+        )
+    home.refresh_from_db()
+    article.refresh_from_db()
+    assert (home.brand_line_en, article.title_en) == ("Guanxian Bearing", "Fifteen projects signed")
+    assert article.status == Article.Status.PUBLISHED
