@@ -29,6 +29,17 @@ from .models import (
 )
 
 CONFERENCE_DATE = datetime.date(2023, 11, 14)
+# The cost estimator reads these rows of the demo parks' cost tables (ParkCost.kind); the
+# amounts are indicative, as the rows' notes say.
+COST_KINDS = {
+    "Industrial land": ParkCost.Kind.LAND,
+    "Industrial electricity": ParkCost.Kind.ELECTRICITY,
+    "Industrial water": ParkCost.Kind.WATER,
+    "Natural gas": ParkCost.Kind.GAS,
+}
+COST_SOURCE_EN = "Park investment service (indicative)"
+COST_SOURCE_ZH = "园区招商服务（参考价格）"
+COST_DATE = datetime.date(2026, 10, 15)
 CONFERENCE_EN = "2023 China Bearing (Forging) Industry High-quality Development Conference"
 CONFERENCE_ZH = "2023中国轴承（锻造）产业高质量发展大会"
 CAPTION_EN = "A drawing, not a photograph."
@@ -104,6 +115,10 @@ def _parks(sectors):
                 unit_zh_hans=unit_zh,
                 note_en=note_en,
                 note_zh_hans=note_zh,
+                kind=COST_KINDS.get(label_en, ""),
+                source_en=COST_SOURCE_EN,
+                source_zh_hans=COST_SOURCE_ZH,
+                as_of=COST_DATE,
                 order=row,
             )
         picture = drawn_picture(park.slug, "park")

@@ -67,6 +67,10 @@ COST_COLUMNS = (
     "unit_zh_hans",
     "note_en",
     "note_zh_hans",
+    "kind",
+    "source_en",
+    "source_zh_hans",
+    "as_of",
     "order",
 )
 

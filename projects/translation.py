@@ -47,7 +47,7 @@ class ParkTranslation(TranslationOptions):
 
 @register(ParkCost)
 class ParkCostTranslation(TranslationOptions):
-    fields = ("label", "unit", "note")
+    fields = ("label", "unit", "note", "source")
 
 
 @register(ParkImage)

@@ -33,7 +33,7 @@ class ParkCostInline(
 ):
     model = ParkCost
     extra = 0
-    fields = ("label", "amount", "unit", "note", "order")
+    fields = ("label", "kind", "amount", "unit", "note", "source", "as_of", "order")
     amount_fields = {"amount": "number"}
 
     def amount_readback(self, kind, value):

@@ -10,6 +10,7 @@ no cached page shows an incentive past its last day or hides one from its first.
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Min, Q
 from django.utils import timezone
@@ -89,6 +90,15 @@ class Incentive(NormalisedTextMixin, FlagPublishable):
         blank=True,
         verbose_name=_("sectors"),
         help_text=_("Leave empty if it applies to every sector."),
+    )
+    min_investment_yuan = models.DecimalField(
+        _("smallest qualifying investment (yuan)"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Leave empty if a project of any size qualifies."),
     )
     source_url = models.URLField(
         _("link to the source"), blank=True, help_text=_("The document on the issuer's web site.")

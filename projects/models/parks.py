@@ -200,9 +200,29 @@ class Park(
 
 
 class ParkCost(NormalisedTextMixin, models.Model):
-    """One row of a park's cost table: land, power, water, gas, wages."""
+    """One row of a park's cost table: land, power, water, gas, wages.
+
+    `kind` tells the cost estimator what a row prices, in the unit it expects; a row of no
+    kind is shown on the park's pages and left out of estimates.
+    """
+
+    class Kind(models.TextChoices):
+        LAND = "land", _("Land, yuan per mu (one-off)")
+        ELECTRICITY = "electricity", _("Electricity, yuan per kWh")
+        GAS = "gas", _("Natural gas, yuan per m³")
+        WATER = "water", _("Water, yuan per ton")
 
     park = models.ForeignKey(Park, on_delete=models.CASCADE, related_name="costs")
+    kind = models.CharField(
+        _("used by the estimator as"),
+        max_length=20,
+        choices=Kind.choices,
+        blank=True,
+        help_text=_(
+            "What the cost estimator reads this row as; its amount must be in that unit. "
+            "Leave empty for a row the estimator should not use."
+        ),
+    )
     label = models.CharField(
         _("item"), max_length=120, help_text=_("For example: industrial electricity.")
     )
@@ -218,6 +238,12 @@ class ParkCost(NormalisedTextMixin, models.Model):
         _("unit"), max_length=40, help_text=_("For example: yuan per kWh, yuan per mu.")
     )
     note = models.CharField(_("note"), max_length=250, blank=True)
+    source = models.CharField(
+        _("source"), max_length=200, blank=True, help_text=_("Who quoted or published the amount.")
+    )
+    as_of = models.DateField(
+        _("as of"), null=True, blank=True, help_text=_("The date the amount was quoted.")
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
