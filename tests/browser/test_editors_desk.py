@@ -15,6 +15,23 @@ from tests.projects.helpers import png_bytes
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "a long enough password"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def desk_violations(page, selector):
+    """axe-core's violations inside the desk's own pieces (the admin's own widgets around
+    them are Django's)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(
+        page,
+        context={"include": [[selector]]},
+        options={"runOnly": {"type": "tag", "values": WCAG}},
+    )
+    return [
+        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
+        for v in results.response["violations"]
+    ]
 
 
 @pytest.fixture
@@ -67,6 +84,8 @@ def test_the_second_of_two_editors_saving_one_park_is_refused_naming_the_first(s
     assert "Ming Li (editor.li)" in conflict.inner_text()
     assert wang.input_value("#id_available_area_ha") == "42"
     screenshot(wang, "editors-desk-conflict-zh")
+    assert desk_violations(wang, "#error-summary") == []
+    assert desk_violations(wang, "#edit-conflict") == []
     park.refresh_from_db()
     assert park.tagline_en == "Bearing capital of China"
     assert park.available_area_ha != 42
@@ -108,6 +127,7 @@ def test_a_photo_chosen_before_an_error_is_saved_with_the_corrected_form(sign_in
     summary.locator("a[href='#id_investment_yuan']").click()
     assert page.evaluate("document.activeElement.id") == "id_investment_yuan"
     screenshot(page, "editors-desk-kept-photo-en")
+    assert desk_violations(page, "#error-summary") == []
 
     page.fill("#id_investment_yuan", "300000000")
     page.click("input[name=_save]")
@@ -190,6 +210,8 @@ def test_an_editor_puts_a_library_image_and_a_project_link_into_a_chinese_body(s
     chinese.locator("[title='媒体库中的图片']").click()
     picker = page.locator("dialog.prose-picker[open]")
     assert picker.locator("h2").inner_text() == "媒体库中的图片"
+    picker.locator(".picker-image", has_text="锻造车间").wait_for()
+    assert desk_violations(page, "dialog.prose-picker") == []
     picker.locator(".picker-image", has_text="锻造车间").click()
     chinese.locator("[contenteditable=true]").press("End")
     chinese.locator("[title='链接到项目、产业园或文章']").click()
