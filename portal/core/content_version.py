@@ -117,13 +117,15 @@ def _read_row():
 
 
 def _row_sql(connection):
+    # Only the model's own table and column names, quoted by the backend; the key is a
+    # parameter.
     quote = connection.ops.quote_name
     meta = ContentVersion._meta
-    return (
-        f"SELECT {quote(meta.get_field('token').column)}, "
-        f"{quote(meta.get_field('next_publication').column)} "
-        f"FROM {quote(meta.db_table)} WHERE {quote(meta.pk.column)} = %s"
+    columns = f"{quote(meta.get_field('token').column)}, " + quote(
+        meta.get_field("next_publication").column
     )
+    table, key = quote(meta.db_table), quote(meta.pk.column)
+    return f"SELECT {columns} FROM {table} WHERE {key} = %s"  # noqa: S608
 
 
 def current():
