@@ -66,8 +66,9 @@ NOT_STORED_HEADERS = frozenset({"set-cookie", "x-cache", "date", "content-length
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # Every GET parameter a public page reads: the registry's filters, search and pages (`q`,
 # `page`, `sort` and the facets), compare (`p`, `park`), the enquiry form's preselection
-# (`project`, `park`), the shortlist's way back (`next`), the sitemap's pages (`p`) and the
-# enterprise directory's facets (`stage`, `park`, `cert`).
+# (`project`, `park`) and prefilled question (`message`), the shortlist's way back (`next`), the
+# sitemap's pages (`p`), the enterprise directory's facets (`stage`, `park`, `cert`) and the cost
+# estimator's inputs (`land` ... `investment`, `role` and `staff` in pairs, and `sector`).
 QUERY_PARAMETERS = (
     "q",
     "page",
@@ -81,6 +82,15 @@ QUERY_PARAMETERS = (
     "project",
     "next",
     "cert",
+    "message",
+    "land",
+    "electricity",
+    "gas",
+    "water",
+    "tonnage",
+    "investment",
+    "role",
+    "staff",
 )
 # A gzip-compressed page above this is rendered each time rather than kept (real pages take
 # 5 to 30 KB).

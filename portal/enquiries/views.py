@@ -26,6 +26,7 @@ from .submission import RateLimited, store_enquiry
 DIGITS = re.compile(r"[0-9]+")
 THANKS_SALT = "enquiries.thanks"
 THANKS_MAX_AGE = 7 * 24 * 60 * 60
+PREFILLED_MESSAGE_CHARS = 2000
 STALE_FORM = gettext_lazy(
     "This form can no longer be sent: it was opened too long ago, or on another connection. "
     "What you wrote is kept below: please check it and send the form again."
@@ -38,7 +39,8 @@ def _is_slug(value):
 
 
 def _preselected(request):
-    """`?project=<slug>` (up to three) or `?park=<slug>`, as the registry pages link."""
+    """`?project=<slug>` (up to three) or `?park=<slug>`, as the registry pages link, and
+    `?message=` to begin the question."""
     slugs = [s for s in request.GET.getlist("project")[:MAX_PROJECTS] if _is_slug(s)]
     initial = {}
     if slugs:
@@ -48,6 +50,11 @@ def _preselected(request):
     park = request.GET.get("park", "")
     if _is_slug(park) and Park.objects.published().filter(slug=park).exists():
         initial["park"] = park
+    # `?message=` starts the question, as the cost estimator links it with its inputs; the
+    # visitor reads and sends it (or not) like anything typed.
+    message = request.GET.get("message", "").replace("\x00", "").strip()
+    if message:
+        initial["message"] = message[:PREFILLED_MESSAGE_CHARS]
     return initial
 
 
