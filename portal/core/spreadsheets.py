@@ -48,10 +48,16 @@ from portal.core.review import workflow
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _runs_as_formula(value):
+    return value.startswith(FORMULA_STARTS) or value.lstrip().startswith(FORMULA_STARTS)
+
+
 def spreadsheet_safe(value):
-    """`value` as a spreadsheet cell that is never a formula; anything but text unchanged."""
+    """`value` as a spreadsheet cell that is never a formula; anything but text unchanged.
+    Text that already looks guarded (`'=x`) is guarded too, so that a spreadsheet shows its
+    quote and `from_spreadsheet` gives it back whole."""
     if isinstance(value, str) and (
-        value.startswith(FORMULA_STARTS) or value.lstrip().startswith(FORMULA_STARTS)
+        _runs_as_formula(value) or (value.startswith("'") and _runs_as_formula(value[1:]))
     ):
         return f"'{value}"
     return value
