@@ -6,14 +6,20 @@ action and every restore keeps a version (`portal.core.revisions`), so a version
 token means somebody saved meanwhile. The second save is then refused: the form comes back
 with what its editor typed (files kept, `portal.core.upload_stash`), with who saved, when, and
 what they changed, side by side, from the versions. The first editor's save is in the versions
-whatever happens next. The re-rendered form carries the newest token, so saving again is a
-decision to replace what the other person saved, taken knowing what it was.
+whatever happens next, and the fields they changed that the second editor left alone come back
+in the form with their values (`carry_their_changes`), so saving again keeps both; where both
+changed a field, the second editor's value stays and the table shows the other. The
+re-rendered form carries the newest token, so saving again is a decision taken knowing what
+was saved meanwhile.
 
 A post without the token (a script, an old tab from before this existed) is not checked.
 """
 
 from dataclasses import dataclass, field
 
+from django import forms
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from reversion.models import Version
@@ -56,6 +62,7 @@ class EditConflict:
     """What was saved after the form was opened."""
 
     versions: list
+    before: object = None
     fields: list = field(default_factory=list)
     inline_rows: list = field(default_factory=list)
 
@@ -90,8 +97,8 @@ class EditConflict:
     def message(self):
         return gettext(
             "%(people)s saved this record at %(time)s, after you opened it. Your changes are "
-            "not saved yet: they are still in the form below. Compare them with what was "
-            "saved meanwhile, then save again to replace it."
+            "not saved yet: they are still in the form below. Check them against what was "
+            "saved meanwhile, then save again."
         ) % {"people": self.people_text, "time": self.saved_at}
 
 
@@ -112,10 +119,69 @@ def find_conflict(model_admin, obj, start):
         return None
     conflict = EditConflict(versions=newer)
     before = versions_of(model, obj.pk).filter(pk=start).first() if start else None
+    conflict.before = before
     if before is not None:
-        conflict.fields = revisions.field_changes(
-            model, before.field_dict, conflict.latest.field_dict
-        )
+        # A time saved to the second, as the form shows it, is no change anyone can see.
+        conflict.fields = [
+            (label, was, now)
+            for label, was, now in revisions.field_changes(
+                model, before.field_dict, conflict.latest.field_dict
+            )
+            if was != now
+        ]
         if hasattr(model_admin, "compare_inlines"):
             conflict.inline_rows = model_admin.compare_inlines(before, conflict.latest, obj.pk)
     return conflict
+
+
+def _same(model_field, stored, value):
+    """Whether a stored value (of a version) and a value (stored or cleaned) are the same for
+    an editor: an empty text is no text, a row is its key."""
+    if isinstance(value, models.Model):
+        value = value.pk
+    try:
+        stored = model_field.to_python(stored)
+        value = model_field.to_python(value)
+    except ValidationError:  # a value stored under an older schema
+        return False
+    return (None if stored in (None, "") else stored) == (None if value in (None, "") else value)
+
+
+def carry_their_changes(form, conflict):
+    """Put into the refused form the other person's value of each field they changed and this
+    editor left as it was; the labels of those fields. Fields of the main form with a plain
+    widget only: split date-times, files, many-to-many and inline rows stay as posted."""
+    if conflict.before is None or not hasattr(form, "cleaned_data"):
+        return []
+    before, theirs = conflict.before.field_dict, conflict.latest.field_dict
+    model = form._meta.model
+    data = form.data.copy()
+    carried = []
+    for name, form_field in form.fields.items():
+        try:
+            model_field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        widget = getattr(form_field.widget, "widget", form_field.widget)
+        if (
+            model_field.many_to_many
+            or not model_field.concrete
+            or isinstance(widget, forms.MultiWidget | forms.FileInput)
+            or name not in form.cleaned_data
+        ):
+            continue
+        old, new = before.get(model_field.attname), theirs.get(model_field.attname)
+        if _same(model_field, old, new) or not _same(model_field, old, form.cleaned_data[name]):
+            continue
+        value = model_field.to_python(new)
+        key = form.add_prefix(name)
+        if isinstance(widget, forms.CheckboxInput):
+            if value:
+                data[key] = "on"
+            else:
+                data.pop(key, None)
+        else:
+            data[key] = "" if value is None else str(value)
+        carried.append(str(form_field.label or name))
+    form.data = data
+    return carried

@@ -16,7 +16,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django_prose_editor.widgets import ProseEditorWidget
 
 from portal.core import concurrency, upload_stash
@@ -166,6 +166,11 @@ class EditorsDeskMixin:
             if change and obj is not None:
                 context["edit_start_field"] = concurrency.EDIT_START_FIELD
                 context["edit_conflict"] = getattr(form, "edit_conflict", None)
+                if context["edit_conflict"] is not None:
+                    carried = concurrency.carry_their_changes(form, context["edit_conflict"])
+                    context["carried_fields"] = pgettext("between the names of a list", ", ").join(
+                        carried
+                    )
                 context["edit_start"] = self._edit_start(request, obj, context["edit_conflict"])
         return super().render_change_form(request, context, add, change, form_url, obj)
 

@@ -89,12 +89,35 @@ def test_the_second_save_is_refused_naming_the_first_editor_and_what_they_change
     assert 'name="available_area_ha" value="42"' in content
     assert f'name="_edit_start" value="{conflict.token}"' in content
 
-    resent = wang_form | {"available_area_ha": "42", "_edit_start": refused.context["edit_start"]}
+    # What the first editor changed and the second left alone comes back in the form.
+    assert 'name="tagline_en" value="Bearing capital of China"' in content
+    assert (
+        "Their changes to fields you had left alone are in the form now: Tagline [en]." in content
+    )
+    shown = refused.context["adminform"].form.data
+    resent = {key: shown.getlist(key) for key in shown} | {"_edit_start": conflict.token}
     again = wang.post(url_of(park), resent)
     assert again.status_code == 302, again.context["error_summary"]
     park.refresh_from_db()
-    assert park.available_area_ha == 42
+    assert (park.tagline_en, park.available_area_ha) == ("Bearing capital of China", 42)
     assert Version.objects.get_for_object(park).count() == 3
+
+
+def test_a_field_both_changed_keeps_the_second_editors_value_in_the_form(park):
+    li = signed_in("editor.li")
+    wang = signed_in("editor.wang")
+    li.post(url_of(park), change_form_data(li.get(url_of(park))))
+    li_form = change_form_data(li.get(url_of(park)))
+    wang_form = change_form_data(wang.get(url_of(park)))
+
+    li.post(url_of(park), li_form | {"tagline_en": "Li's tagline"})
+    refused = wang.post(url_of(park), wang_form | {"tagline_en": "Wang's tagline"})
+
+    assert refused.context["carried_fields"] == ""
+    assert 'name="tagline_en" value="Wang&#x27;s tagline"' in refused.content.decode()
+    assert ("Tagline (English)", "Forged in Qingshui", "Li's tagline") in refused.context[
+        "edit_conflict"
+    ].fields
 
 
 def test_a_change_to_an_inline_row_meanwhile_is_named_with_its_row(park):
