@@ -424,7 +424,9 @@ def test_with_review_an_editors_restore_and_recovery_wait_for_review(
     assert [v.pk for v in recover_list.context["deleted"]] == [deleted.pk]
 
     client.force_login(reviewer)
-    client.post(reverse("admin:review_pendingchange_change", args=[pending.pk]), {"_approve": "1"})
+    review_url = reverse("admin:review_pendingchange_change", args=[pending.pk])
+    assert "Visitors do not see this record now" in client.get(review_url).content.decode()
+    client.post(review_url, {"_approve": "1"})
     assert Project.objects.get(pk=project.pk).is_published
 
 
