@@ -28,6 +28,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
+from portal.context_processors import site_settings
 from portal.core.page_cache import do_not_store
 from portal.models import AccessibilityStatement, HomePage
 from portal.news.models import Article
@@ -91,6 +92,14 @@ class HomeView(TemplateView):
                 "addressCountry": "CN",
             },
         }
+        identity = site_settings(request)
+        if identity.street_address:
+            data["address"]["streetAddress"] = identity.street_address
+        if identity.operating_body:
+            data["parentOrganization"] = {
+                "@type": "GovernmentOrganization",
+                "name": identity.operating_body,
+            }
         if home.brand_line:
             data["slogan"] = home.brand_line
         if home.lead:

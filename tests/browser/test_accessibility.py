@@ -93,3 +93,34 @@ def test_every_public_page_type_has_no_axe_violations(page, viewport_name, setti
     page.locator("main button[type=submit]").click()
     page.wait_for_url("**/enquire/thanks/**")
     check(page, "enquiry-confirmation", lang, viewport_name)
+
+
+CARE_PAGES = [
+    ("home", ""),
+    ("project-list-filtered", "projects/?park={park}&stage={stage}"),
+    ("project-detail", "projects/{project}/"),
+    ("park-detail", "projects/parks/{park}/"),
+    ("news-list", "news/"),
+    ("accessibility", "accessibility/"),
+    ("enquiry-form", "enquire/?project={project}"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hans"])
+def test_the_elderly_friendly_mode_has_no_axe_violations(page, viewport_name, settings, lang):
+    """The mode (larger text, stronger contrast) on the page types an investor meets first,
+    switched on as a visitor does it: the header's button."""
+    values = seeded()
+    page.goto(f"/{lang}/")
+    if viewport_name == "phone":
+        page.locator(".site-menu summary").click()
+    page.locator(".care-button:visible").click()
+    page.wait_for_url(f"**/{lang}/")
+    for name, path in CARE_PAGES:
+        response = page.goto(f"/{lang}/{path.format(**values)}")
+        assert response.status == 200, name
+        assert page.evaluate("document.documentElement.classList.contains('care')"), name
+        check(page, f"care-{name}", lang, viewport_name)
+    if viewport_name == "phone":
+        page.locator(".site-menu summary").click()
+        check(page, "care-menu-open", lang, viewport_name)

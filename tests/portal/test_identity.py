@@ -3,6 +3,7 @@ in the admin (operating body, address, office hours, WeChat) and the filings set
 environment (ICP, public security, government website code), each shown only when set."""
 
 import io
+import json
 import re
 
 import pytest
@@ -194,3 +195,16 @@ def test_a_change_made_by_another_worker_shows_under_the_new_content_version(cli
     SiteSettings.objects.update(operating_body_en="Renamed office")  # no signal
     bump_content_version()
     assert "Renamed office" in footer(client, "/en/")
+
+
+def test_the_home_page_names_the_operating_body_and_street_for_search_engines(client):
+    identity()
+    html = client.get("/en/").content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    )
+    assert data["parentOrganization"] == {
+        "@type": "GovernmentOrganization",
+        "name": "Investment Promotion Office of Guanxian County",
+    }
+    assert data["address"]["streetAddress"] == "1 Government Road, Guanxian, Shandong 252500"

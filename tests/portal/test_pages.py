@@ -148,3 +148,50 @@ def test_a_server_error_is_explained_in_the_readers_language(monkeypatch, url, l
     assert f'<a href="/">{link}</a>' in page
     assert '<meta name="robots" content="noindex">' in page
     assert "a fault in the home page" not in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "Web Content Accessibility Guidelines (WCAG) 2.2 at level AA",
+                "GB/T 37668-2019",
+                "The portal partially conforms to WCAG 2.2 AA and GB/T 37668-2019",
+                "<h2>Known barriers</h2>",
+                "ask us for a text version and we send it.</li>",
+                "<h2>Report a barrier</h2>",
+                "We reply within five working days",
+                "within 20 working days",
+                'href="mailto:invest@guanxian.example.cn"',
+                "This statement was last reviewed on 1 December 2026.",
+            ],
+        ),
+        (
+            "zh-hans",
+            [
+                "《Web内容无障碍指南》（WCAG）2.2 AA级",
+                "GB/T 37668-2019《信息技术 互联网内容无障碍可访问性技术要求与测试方法》",
+                "本网站部分符合WCAG 2.2 AA级和GB/T 37668-2019",
+                "如需文本版本，请联系我们。</li>",
+                "我们将在五个工作日内答复",
+                "二十个工作日内",
+            ],
+        ),
+    ],
+)
+def test_the_demo_accessibility_statement_names_standards_barriers_and_response_time(
+    client, lang, expected
+):
+    call_command("seed_demo", stdout=io.StringIO())
+    html = client.get(f"/{lang}/accessibility/").content.decode()
+    for text in expected:
+        assert text in html, text
+    assert html.count("<li>") - html.count("<li><a") >= 3  # the three known barriers
+
+
+def test_the_statement_before_staff_write_one_names_both_standards(client):
+    html = client.get("/en/accessibility/").content.decode()
+    assert "WCAG) 2.2 at level AA" in html
+    assert "GB/T 37668-2019" in html

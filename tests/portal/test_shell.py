@@ -157,8 +157,11 @@ def test_every_page_has_the_menu_button_and_the_elderly_friendly_switch(client, 
     assert re.search(r'<summary class="site-menu-button">.*(Menu|菜单)</summary>', header)
     # Twice: in the desktop utility bar and in the phone menu; a form, so it needs no script.
     assert header.count('<form class="care-toggle" action="/care/" method="post">') == 2
-    path = url
-    assert f'<input type="hidden" name="next" value="{path}">' in header
+    assert f'<input type="hidden" name="next" value="{url}">' in header
+    # "Why Guanxian" and the investment guide, in the desktop bar and in the phone menu.
+    lang = url.split("/")[1]
+    assert header.count(f'<a href="/{lang}/invest/"') == 2
+    assert header.count(f'<a href="/{lang}/invest/guide/"') == 2
     assert "csrfmiddlewaretoken" not in header
 
 
