@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.http import HttpResponseRedirect
 from django.utils.translation import pgettext
 from django.views.generic import DetailView, ListView
 
@@ -36,7 +37,36 @@ class ProjectListView(ListView):
             searched = searched.filter(search_q(self.values["q"]))
         # The facet counts, the number of results and the overview are sums over this.
         self.overview = RegistryOverview(searched)
+        clamped = self.clamped_page()
+        if clamped is not None:
+            return HttpResponseRedirect(clamped)
         return super().get(request, *args, **kwargs)
+
+    def clamped_page(self):
+        """The address of the nearest page that exists when `page` names none (past the end,
+        below 1, or not a number); None when it names a page.
+
+        A shared link outlives its page count: the visitor lands on the last page rather than
+        a 404. The redirect is temporary because the count changes with the registry, and the
+        page cache never stores it.
+        """
+        value = self.request.GET.get(self.page_kwarg)
+        if value in (None, "last"):
+            return None
+        count = self.overview.count(self.form.chosen())
+        last = max(1, -(-count // self.paginate_by))
+        try:
+            number = int(value)
+        except ValueError:
+            number = 1
+        else:
+            if 1 <= number <= last:
+                return None
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg)
+        if min(max(number, 1), last) > 1:
+            query[self.page_kwarg] = str(last)
+        return f"{self.request.path}?{query.urlencode()}" if query else self.request.path
 
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
@@ -77,9 +107,39 @@ class ProjectListView(ListView):
             for name in ("sector", "park", "stage", "kind", "band")
         ]
 
+    def active_filters(self, facets):
+        """A chip per filter in use: its label, the value chosen and the address without it."""
+        chips = []
+        if self.values["q"]:
+            chips.append({"label": self.form.fields["q"].label, "value": self.values["q"]})
+            chips[-1]["remove_url"] = self.address_without("q")
+        for facet in facets:
+            for option in facet["options"]:
+                if option["selected"]:
+                    chips.append(
+                        {
+                            "label": facet["label"],
+                            "value": option["label"],
+                            "remove_url": self.address_without(facet["name"]),
+                        }
+                    )
+        return chips
+
+    def address_without(self, name):
+        """This list's address without the parameter `name` (nor empty ones), from page 1."""
+        query = urlencode(
+            [
+                (key, value)
+                for key, value in self.request.GET.items()
+                if value and key not in (name, self.page_kwarg)
+            ]
+        )
+        return f"{self.request.path}?{query}" if query else self.request.path
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["facets"] = self.facets()
+        context["active_filters"] = self.active_filters(context["facets"])
         context["sort_options"] = [
             {"value": value, "label": label, "selected": value == self.values["sort"]}
             for value, label in Sort.CHOICES

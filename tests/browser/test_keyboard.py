@@ -70,7 +70,7 @@ def tab_through(page, limit=250):
 def test_header_filters_and_enquiry_form_work_with_the_keyboard_alone(page, viewport_name):
     call_command("seed_demo", verbosity=0)
     for path, scopes in (
-        ("/en/projects/", ".site-header, .project-filters"),
+        ("/en/projects/", ".site-header, .filter-panel"),
         ("/en/enquire/", ".site-header, main form"),
     ):
         page.goto(path)

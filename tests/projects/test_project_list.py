@@ -183,10 +183,45 @@ def test_clean_list_has_no_notice(client):
     assert "not understood" not in client.get(URL).content.decode()
 
 
-@pytest.mark.parametrize("page", ["abc", "999", "0", "-1", "1.5"])
-def test_bad_page_numbers_are_404(client, page):
+@pytest.mark.parametrize(
+    ("page", "landing"),
+    [
+        ("999", "?sector=forging&page=2"),
+        ("3", "?sector=forging&page=2"),
+        ("0", "?sector=forging"),
+        ("-1", "?sector=forging"),
+        ("abc", "?sector=forging"),
+        ("1.5", "?sector=forging"),
+        ("%00", "?sector=forging"),
+    ],
+)
+def test_a_page_that_does_not_exist_leads_to_the_nearest_one(client, page, landing):
+    sector = make_sector(slug="forging")
+    for _ in range(13):
+        make_project(sector=sector)
+    response = client.get(URL + f"?sector=forging&page={page}")
+    assert response.status_code == 302
+    assert response["Location"] == URL + landing
+    assert len(client.get(response["Location"]).context["projects"]) in (12, 1)
+
+
+def test_past_the_last_page_of_a_short_list_is_its_only_page(client):
     make_project()
-    assert client.get(URL + f"?page={page}").status_code == 404
+    response = client.get(URL + "?page=2")
+    assert (response.status_code, response["Location"]) == (302, URL)
+    # an empty result has one (empty) page too
+    response = client.get(URL + "?stage=production&page=5")
+    assert (response.status_code, response["Location"]) == (302, URL + "?stage=production")
+
+
+def test_a_redirected_page_is_never_kept_by_the_page_cache(client, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    for _ in range(13):
+        make_project()
+    assert client.get(URL + "?page=9")["Location"] == URL + "?page=2"
+    for _ in range(12):
+        make_project()
+    assert client.get(URL + "?page=9")["Location"] == URL + "?page=3"
 
 
 def test_last_page_keyword_works(client):
@@ -309,3 +344,51 @@ def test_the_list_in_chinese_has_the_tools(client, demo):
     assert "在地图上查看项目" in html
     assert "比较项目" in html
     assert "我的候选清单" in html
+
+
+def test_filters_sit_behind_a_control_that_counts_them_with_a_chip_for_each(client):
+    forging = make_sector(slug="forging", name_en="Ring forging")
+    make_park(slug="east", name_en="East Park")
+    make_project(sector=forging, stage="signed")
+    html = client.get(URL).content.decode()
+    assert '<summary class="filter-toggle">Filters</summary>' in html
+    assert "filter-chips" not in html
+
+    response = client.get(URL + "?q=ring&sector=forging&park=&stage=signed&sort=name&page=1")
+    html = response.content.decode()
+    assert '<details class="filter-panel" id="filter-panel">' in html
+    assert '<summary class="filter-toggle">Filters (3)</summary>' in html
+    chips = [(c["label"], c["value"], c["remove_url"]) for c in response.context["active_filters"]]
+    assert chips == [
+        ("Search", "ring", URL + "?sector=forging&stage=signed&sort=name"),
+        ("Sector", "Ring forging", URL + "?q=ring&stage=signed&sort=name"),
+        ("Stage", "Signed", URL + "?q=ring&sector=forging&sort=name"),
+    ]
+    assert (
+        '<a class="chip" href="/en/projects/?q=ring&amp;stage=signed&amp;sort=name" '
+        'aria-label="Remove the filter Sector: Ring forging">Sector: Ring forging'
+        '<span class="chip-x" aria-hidden="true">×</span></a>'
+    ) in html
+    assert '<a class="clear-filters" href="/en/projects/">Clear all filters</a>' in html
+
+
+def test_chips_in_chinese_use_full_width_punctuation(client):
+    make_sector(slug="forging", name_en="Ring forging", name_zh_hans="套圈锻造")
+    make_project(stage="signed")
+    html = client.get("/zh-hans/projects/?sector=forging&stage=signed").content.decode()
+    assert '<summary class="filter-toggle">筛选（2）</summary>' in html
+    assert 'aria-label="移除筛选条件“行业：套圈锻造”">行业：套圈锻造<span' in html
+    assert 'aria-label="移除筛选条件“阶段：已签约”">阶段：已签约<span' in html
+
+
+def test_the_results_come_before_the_figures_and_charts(client, demo):
+    html = client.get(URL).content.decode()
+    first_card = html.index('class="card project-card"')
+    assert html.index('<details class="filter-panel"') < first_card
+    assert first_card < html.index('id="headline-figures-title"')
+    assert first_card < html.index('<figure class="chart"')
+    assert html.index('class="pagination"') < html.index('id="headline-figures-title"')
+    # The first card's picture is the one a phone shows first: not lazy.
+    first_picture = html[first_card : html.index("</picture>", first_card)]
+    assert 'loading="eager"' in first_picture and 'fetchpriority="high"' in first_picture
+    assert html.count('loading="eager"') == 1
