@@ -229,7 +229,9 @@ LANGUAGES = [
 ]
 # Pages never cached that read GET parameters of their own (the enquiry form's campaign tags):
 # the page cache leaves them alone instead of redirecting to the address without them.
-PAGE_CACHE_UNCACHED_PATHS = [f"/{code}/enquire/" for code, _name in LANGUAGES]
+PAGE_CACHE_UNCACHED_PATHS = [
+    f"/{code}/enquire/{form}" for code, _name in LANGUAGES for form in ("", "visit/")
+]
 LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
 USE_I18N = True
 FORMAT_MODULE_PATH = "portal.formats"

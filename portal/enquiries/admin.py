@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -225,6 +225,7 @@ class EnquiryAdmin(admin.ModelAdmin):
         PeriodFilter,
         OwnerFilter,
         TestEnquiryFilter,
+        "kind",
         "channel",
         "projects",
         "park",
@@ -287,6 +288,11 @@ class EnquiryAdmin(admin.ModelAdmin):
                 _("Handling"),
                 {"fields": ("status", "owner", "response_due", "answered_at", "is_test")},
             ),
+            *(
+                ((_("Site visit"), {"fields": ("itinerary",)}),)
+                if obj.kind == Enquiry.Kind.VISIT
+                else ()
+            ),
             (_("Reply"), {"fields": ("reply_templates", "reply")}),
             (_("Thread"), {"fields": ("thread",)}),
             (_("The enquiry"), {"fields": ("earlier_enquiries", *SUBMITTED_FIELDS)}),
@@ -297,6 +303,7 @@ class EnquiryAdmin(admin.ModelAdmin):
             return ()
         return (
             "answered_at",
+            "itinerary",
             "reply_templates",
             "thread",
             "earlier_enquiries",
@@ -337,6 +344,31 @@ class EnquiryAdmin(admin.ModelAdmin):
         return format_html_join(
             " · ", '<a href="?template={}">{}</a>', ((t.pk, t.title) for t in templates)
         )
+
+    @admin.display(description=_("itinerary requested"))
+    def itinerary(self, obj):
+        """The dates proposed and each place to see, linked to its public page."""
+        lines = [
+            format_html(
+                "<strong>{}</strong> {} – {}",
+                gettext("Dates:"),
+                obj.visit_from or "?",
+                obj.visit_to or "?",
+            )
+        ]
+        places = (
+            (gettext("Parks:"), obj.visit_parks.all()),
+            (gettext("Projects:"), obj.projects.all()),
+            (gettext("Enterprises:"), obj.visit_enterprises.all()),
+        )
+        for label, items in places:
+            links = format_html_join(
+                pgettext("between the names of a list", ", "),
+                '<a href="{}">{}</a>',
+                ((i.get_absolute_url(), i) for i in items),
+            )
+            lines.append(format_html("<strong>{}</strong> {}", label, links or "-"))
+        return format_html_join("", "<p>{}</p>", ((line,) for line in lines))
 
     @admin.display(description=_("earlier enquiries from this address"))
     def earlier_enquiries(self, obj):

@@ -14,6 +14,7 @@ from .models import Enquiry, Note, holiday_exceptions, working_days_between
 
 FIELD_COLUMNS = (
     "reference",
+    "kind",
     "channel",
     "received_at",
     "status",
@@ -93,6 +94,7 @@ def enquiries_csv(queryset):
         )
         row = [
             enquiry.reference,
+            enquiry.get_kind_display(),
             enquiry.get_channel_display(),
             _local(enquiry.received_at),
             enquiry.get_status_display(),

@@ -1,14 +1,17 @@
 """The enquiry form: every field limited in length, and nothing that can reach a mail header."""
 
+import datetime
 import re
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from portal.chain.models import Enterprise
 from portal.core.templatetags.typesetting import name_sort_key
 from projects.models import InvestmentBand, Park, Project
 
@@ -201,3 +204,99 @@ class EnquiryForm(forms.ModelForm):
         # The order of the visitor's choice decides who answers; keep it as posted.
         order = {slug: i for i, slug in enumerate(self.data.getlist("projects"))}
         return sorted(projects, key=lambda p: order.get(p.slug, 0))
+
+
+MAX_VISIT_PLACES = 8
+# How far ahead a visit may be proposed, and how long it may last.
+VISIT_HORIZON_DAYS = 365
+VISIT_MAX_DAYS = 14
+
+
+class PlacesChoiceField(SafeChoiceMixin, forms.ModelMultipleChoiceField):
+    iterator = ByNameIterator
+
+    def clean(self, value):
+        if value and len(value) > MAX_VISIT_PLACES:
+            raise ValidationError(
+                _("Choose at most %(count)s.") % {"count": MAX_VISIT_PLACES}, code="too_many"
+            )
+        self._reject_unqueryable(value or [])
+        return super().clean(value)
+
+
+class SiteVisitForm(EnquiryForm):
+    """A site visit request: the enquiry form with the dates proposed and the places to see.
+
+    It is stored, routed, numbered and reminded like any enquiry; the officer of the first
+    park or project chosen answers it.
+    """
+
+    visit_from = forms.DateField(
+        label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    visit_to = forms.DateField(
+        label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    visit_parks = PlacesChoiceField(
+        label=_("Industrial parks"),
+        queryset=Park.objects.none(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    visit_enterprises = PlacesChoiceField(
+        label=_("Enterprises"),
+        queryset=Enterprise.objects.none(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Suppliers or partners you would like to meet, from the directory."),
+    )
+
+    class Meta(EnquiryForm.Meta):
+        fields = [
+            *(f for f in EnquiryForm.Meta.fields if f != "park"),
+            "visit_from",
+            "visit_to",
+            "visit_parks",
+            "visit_enterprises",
+        ]
+        labels = {**EnquiryForm.Meta.labels, "message": _("Anything we should prepare")}
+        help_texts = {"message": _("Who will come, what you want to discuss, how you will travel.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["park"]
+        self.fields["message"].required = False
+        self.fields["projects"].label = _("Projects to see")
+        self.fields["visit_parks"].queryset = Park.objects.published().order_by("slug")
+        self.fields["visit_enterprises"].queryset = Enterprise.objects.published().order_by("slug")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("visit_from"), data.get("visit_to")
+        today = timezone.localdate()
+        if start and start <= today:
+            self.add_error("visit_from", _("Please propose a day after today."))
+        elif start and start > today + datetime.timedelta(days=VISIT_HORIZON_DAYS):
+            self.add_error("visit_from", _("Please propose a day within the next twelve months."))
+        if start and end and end < start:
+            self.add_error("visit_to", _("The last day comes before the first."))
+        elif start and end and (end - start).days >= VISIT_MAX_DAYS:
+            self.add_error("visit_to", _("A visit of up to two weeks can be arranged here."))
+        if not (data.get("visit_parks") or data.get("projects") or data.get("visit_enterprises")):
+            raise ValidationError(
+                _("Choose at least one park, project or enterprise to see."), code="nothing"
+            )
+        return data
+
+    def save(self, commit=True):
+        enquiry = super().save(commit=False)
+        enquiry.kind = Enquiry.Kind.VISIT
+        parks = self.cleaned_data.get("visit_parks") or []
+        # The desk routes an enquiry by its park when no project decides.
+        enquiry.park = parks[0] if parks else None
+        if commit:
+            enquiry.save()
+            self.save_m2m()
+        return enquiry

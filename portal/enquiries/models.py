@@ -98,7 +98,19 @@ class Enquiry(models.Model):
         LETTER = "letter", _("Letter")
         VISIT = "visit", _("Visit")
 
+    class Kind(models.TextChoices):
+        ENQUIRY = "enquiry", _("Enquiry")
+        VISIT = "visit", _("Site visit request")
+
     reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.ENQUIRY,
+        db_index=True,
+        help_text=_("A site visit request carries the dates and the places to see."),
+    )
     channel = models.CharField(
         _("channel"),
         max_length=10,
@@ -181,6 +193,19 @@ class Enquiry(models.Model):
         _("investment band"), max_length=20, choices=InvestmentBand.choices, blank=True
     )
     message = models.TextField(_("message"), max_length=5000)
+    # A site visit request's itinerary: the dates proposed and what the investor wants to see
+    # (the projects are `projects` above).
+    visit_from = models.DateField(_("visit from"), null=True, blank=True)
+    visit_to = models.DateField(_("visit until"), null=True, blank=True)
+    visit_parks = models.ManyToManyField(
+        Park, blank=True, related_name="visit_requests", verbose_name=_("parks to see")
+    )
+    visit_enterprises = models.ManyToManyField(
+        "chain.Enterprise",
+        blank=True,
+        related_name="visit_requests",
+        verbose_name=_("enterprises to see"),
+    )
     language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )

@@ -78,9 +78,18 @@ def build_message(notification):
     with translation.override(notification.language):
         # The names as published in the reader's language, listed as that language lists them.
         context["project_names"] = list_names([p.name for p in projects])
+        if enquiry.kind == enquiry.Kind.VISIT:
+            context["visit"] = {
+                "parks": list_names([p.name for p in enquiry.visit_parks.all()]),
+                "enterprises": list_names([e.name for e in enquiry.visit_enterprises.all()]),
+            }
         if notification.kind in (Notification.Kind.OFFICER, Notification.Kind.ASSIGNED):
             context["admin_url"] = admin_url(enquiry)
-            if notification.kind == Notification.Kind.OFFICER:
+            if notification.kind == Notification.Kind.OFFICER and "visit" in context:
+                subject = gettext("New site visit request %(reference)s") % {
+                    "reference": enquiry.reference
+                }
+            elif notification.kind == Notification.Kind.OFFICER:
                 subject = gettext("New enquiry %(reference)s") % {"reference": enquiry.reference}
             else:
                 subject = gettext("Enquiry %(reference)s assigned to you") % {

@@ -16,10 +16,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import FormView, TemplateView
 
+from portal.chain.models import Enterprise
 from projects.models import Park, Project
 
 from . import abuse, dashboard
-from .forms import MAX_PROJECTS, EnquiryForm
+from .forms import MAX_PROJECTS, MAX_VISIT_PLACES, EnquiryForm, SiteVisitForm
 from .models import Enquiry, PrivacyNotice
 from .submission import RateLimited, store_enquiry
 
@@ -98,6 +99,7 @@ class EnquiryCreateView(FormView):
         return {
             "notice": PrivacyNotice.objects.current(),
             "max_projects": MAX_PROJECTS,
+            "form_action": self.request.path,
             **super().get_context_data(**kwargs),
         }
 
@@ -169,26 +171,62 @@ class EnquiryCreateView(FormView):
         return reverse("enquiries:thanks", kwargs={"token": signed})
 
 
-_csrf_checked_form_view = csrf_protect(EnquiryCreateView.as_view())
-_too_large_view = EnquiryCreateView.as_view(refuse_body="too-large")
-_unreadable_view = EnquiryCreateView.as_view(refuse_body="unreadable")
+class SiteVisitCreateView(EnquiryCreateView):
+    """A site visit request: proposed dates and the parks, projects and enterprises to see,
+    preselected from the page it was asked from (`?park=`, `?project=`, `?enterprise=`, each
+    repeatable). It goes through the enquiry form's checks and joins the same queue."""
+
+    template_name = "enquiries/site_visit_form.html"
+    form_class = SiteVisitForm
+
+    def get_initial(self):
+        initial = super().get_initial()
+        get = self.request.GET
+        parks = [s for s in get.getlist("park")[:MAX_VISIT_PLACES] if _is_slug(s)]
+        enterprises = [s for s in get.getlist("enterprise")[:MAX_VISIT_PLACES] if _is_slug(s)]
+        initial.pop("park", None)
+        if parks:
+            initial["visit_parks"] = list(
+                Park.objects.published().filter(slug__in=parks).values_list("slug", flat=True)
+            )
+        if enterprises:
+            initial["visit_enterprises"] = list(
+                Enterprise.objects.published()
+                .filter(slug__in=enterprises)
+                .values_list("slug", flat=True)
+            )
+        return initial
+
+    def get_context_data(self, **kwargs):
+        return {"max_places": MAX_VISIT_PLACES, **super().get_context_data(**kwargs)}
 
 
-@csrf_exempt
-def enquiry_create(request, *args, **kwargs):
+def _guarded(view_class):
     """The form's URL: a body declared too large is refused before anything reads it.
 
-    The CSRF middleware would read the whole body to look for its token, so this view is
+    The CSRF middleware would read the whole body to look for its token, so the view is
     exempt from the middleware and has the same check run (csrf_protect) only once the
     declared length is known to be acceptable.
     """
-    if request.method == "POST":
-        length = _declared_body_length(request)
-        if length is None:
-            return _unreadable_view(request, *args, **kwargs)
-        if length > settings.ENQUIRY_MAX_BODY_BYTES:
-            return _too_large_view(request, *args, **kwargs)
-    return _csrf_checked_form_view(request, *args, **kwargs)
+    checked = csrf_protect(view_class.as_view())
+    too_large = view_class.as_view(refuse_body="too-large")
+    unreadable = view_class.as_view(refuse_body="unreadable")
+
+    @csrf_exempt
+    def view(request, *args, **kwargs):
+        if request.method == "POST":
+            length = _declared_body_length(request)
+            if length is None:
+                return unreadable(request, *args, **kwargs)
+            if length > settings.ENQUIRY_MAX_BODY_BYTES:
+                return too_large(request, *args, **kwargs)
+        return checked(request, *args, **kwargs)
+
+    return view
+
+
+enquiry_create = _guarded(EnquiryCreateView)
+site_visit_create = _guarded(SiteVisitCreateView)
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -40,11 +40,11 @@ def _store(request, ids):
     request.session[SESSION_KEY] = ids[-MAX_SAVED:]
 
 
-def enquiry_url(projects):
-    """The enquiry form with up to three of the projects chosen."""
+def enquiry_url(projects, form="enquiries:enquiry_create"):
+    """The enquiry form (or the site visit form) with up to three of the projects chosen."""
     slugs = [project.slug for project in projects[:ENQUIRY_MAX]]
     query = urlencode([("project", slug) for slug in slugs])
-    return reverse("enquiries:enquiry_create") + (f"?{query}" if query else "")
+    return reverse(form) + (f"?{query}" if query else "")
 
 
 def _safe_next(request, target):
@@ -115,6 +115,7 @@ def shortlist_page(request):
     context = {
         "projects": projects,
         "enquiry_url": enquiry_url(projects),
+        "visit_url": enquiry_url(projects, "enquiries:site_visit"),
         "enquiry_max": ENQUIRY_MAX,
     }
     return render(request, "projects/tools/shortlist.html", context)
