@@ -452,3 +452,23 @@ def test_with_review_the_home_page_and_an_article_wait_for_approval(
     article.refresh_from_db()
     assert (home.brand_line_en, article.title_en) == ("Guanxian Bearing", "Fifteen projects signed")
     assert article.status == Article.Status.PUBLISHED
+
+
+def test_the_queue_makes_the_same_queries_for_3_or_30_changes(client, editor, reviewer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from portal.core.review import workflow
+
+    def queries_for(count):
+        PendingChange.objects.all().delete()
+        for _ in range(count):
+            workflow.request_publication(editor, make_project(is_published=False))
+        client.force_login(reviewer)
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(reverse(QUEUE), {"status__exact": "pending"})
+        assert page.status_code == 200
+        assert page.content.decode().count('class="field-record"') == count
+        return len(captured)
+
+    assert queries_for(3) == queries_for(30)
