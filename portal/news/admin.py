@@ -5,9 +5,13 @@ import hashlib
 import re
 from functools import cache
 
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.staticfiles import finders
-from django.db.models import Count
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import JsonResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -20,7 +24,9 @@ from portal.core.admin_mixins import (
 from portal.core.revisions import RevisionAdmin
 
 from .models import Article, Category
+from .sanitize import INTERNAL_LINK_KINDS, internal_link
 
+LINK_CHOICES_PER_KIND = 20
 _IMPORTMAP = re.compile(r"<script type=\"importmap\"[^>]*>(.*?)</script>", re.DOTALL)
 # The base styles Tiptap writes into a <style> element when an editor starts.
 _TIPTAP_STYLE = re.compile(r"`(\.ProseMirror \{.*?)`", re.DOTALL)
@@ -146,6 +152,41 @@ class ArticleAdmin(LanguageCompletenessMixin, PublishActionsMixin, RevisionAdmin
         if obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        choices = path(
+            "link-choices/",
+            self.admin_site.admin_view(self.link_choices_view),
+            name="news_article_link_choices",
+        )
+        return [choices, *super().get_urls()]
+
+    def link_choices_view(self, request):
+        """Projects, parks and articles whose name matches `?q=` in either language, as JSON
+        with their language-neutral link: what the editor's link picker lists."""
+        if not self.has_change_permission(request) and not self.has_add_permission(request):
+            raise PermissionDenied
+        words = request.GET.get("q", "").split()[:5]
+        choices = []
+        for kind, label in INTERNAL_LINK_KINDS.items():
+            model = apps.get_model(label)
+            name = "title" if kind == "article" else "name"
+            records = model._base_manager.order_by(f"-{model.publication_time_field}", "-pk")
+            for word in words:
+                records = records.filter(
+                    Q(**{f"{name}_en__icontains": word}) | Q(**{f"{name}_zh_hans__icontains": word})
+                )
+            choices += [
+                {
+                    "kind": kind,
+                    "kind_label": str(model._meta.verbose_name),
+                    "name": str(record),
+                    "href": internal_link(kind, record.pk),
+                    "visible": record.is_visible,
+                }
+                for record in records[:LINK_CHOICES_PER_KIND]
+            ]
+        return JsonResponse({"items": choices})
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         return allow_prose_editor(
