@@ -14,6 +14,7 @@ from portal.core.admin_mixins import (
 )
 from portal.core.money_fields import AmountFieldsMixin
 from portal.core.revisions import NormalisedInlineMixin, RevisionAdmin
+from portal.media_library.forms import LibraryImageInlineMixin
 from projects.formatting import amount_readback
 from projects.models import Park, ParkCost, ParkDocument, ParkImage, Sector
 
@@ -41,7 +42,11 @@ class ParkCostInline(
 
 
 class ParkImageInline(
-    EitherLanguageInlineMixin, NormalisedInlineMixin, ThumbnailInlineMixin, TranslationTabularInline
+    LibraryImageInlineMixin,
+    EitherLanguageInlineMixin,
+    NormalisedInlineMixin,
+    ThumbnailInlineMixin,
+    TranslationTabularInline,
 ):
     model = ParkImage
     extra = 0

@@ -13,6 +13,7 @@ from portal.core.admin_mixins import (
 from portal.core.money_fields import AmountFieldsMixin
 from portal.core.revisions import NormalisedInlineMixin, RevisionAdmin
 from portal.core.spreadsheets import SpreadsheetAdminMixin
+from portal.media_library.forms import LibraryImageInlineMixin
 from projects.formatting import amount_readback, format_money
 from projects.models import Milestone, Project, ProjectDocument, ProjectImage
 from projects.resources import ProjectResource
@@ -21,7 +22,11 @@ from .common import CoverThumbnailMixin, ThumbnailInlineMixin
 
 
 class ProjectImageInline(
-    EitherLanguageInlineMixin, NormalisedInlineMixin, ThumbnailInlineMixin, TranslationTabularInline
+    LibraryImageInlineMixin,
+    EitherLanguageInlineMixin,
+    NormalisedInlineMixin,
+    ThumbnailInlineMixin,
+    TranslationTabularInline,
 ):
     model = ProjectImage
     extra = 0
