@@ -22,6 +22,7 @@ from portal.core.admin_mixins import (
     thumbnail_html,
 )
 from portal.core.revisions import RevisionAdmin
+from portal.media_library.forms import LibraryImageForm
 
 from .models import Article, Category
 from .sanitize import INTERNAL_LINK_KINDS, internal_link
@@ -81,11 +82,19 @@ class CategoryAdmin(RevisionAdmin, TranslationAdmin):
         return obj.article_total
 
 
+class ArticleForm(LibraryImageForm):
+    """The cover may come from the media library instead of a file."""
+
+    image_field = "cover"
+    alt_field = "cover_alt"
+
+
 @admin.register(Article)
 class ArticleAdmin(LanguageCompletenessMixin, PublishActionsMixin, RevisionAdmin, TranslationAdmin):
     """The "languages complete" column, the "missing ..." filter and the publish actions come
     from the mixins."""
 
+    form = ArticleForm
     # What fits a 1366 px office screen in both languages; the author is a filter.
     list_display = [
         "thumbnail",
@@ -115,7 +124,7 @@ class ArticleAdmin(LanguageCompletenessMixin, PublishActionsMixin, RevisionAdmin
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "summary", "body"]}),
-        (_("Cover"), {"fields": ["cover", "cover_alt"]}),
+        (_("Cover"), {"fields": ["cover", "from_library", "cover_alt"]}),
         (
             _("Publication"),
             {

@@ -89,3 +89,30 @@ def test_a_row_with_neither_file_nor_library_image_still_needs_one(client, edito
         ("id_images-0-image", "This field is required.")
     ]
     assert ProjectImage.objects.count() == 0
+
+
+def test_an_article_cover_comes_from_the_library(client, editor, hall):
+    from portal.news.models import Article
+    from tests.factories import make_category
+
+    response = client.post(
+        reverse("admin:news_article_add"),
+        {
+            "title_en": "Signing news",
+            "slug": "signing-news",
+            "summary_en": "A summary.",
+            "category": make_category().pk,
+            "status": "draft",
+            "published_at_0": "2026-12-01",
+            "published_at_1": "09:00:00",
+            "from_library": str(hall.pk),
+        },
+    )
+
+    assert response.status_code == 302, response.context["error_summary"]
+    article = Article.objects.get(slug="signing-news")
+    assert (article.cover_width, article.cover_height) == (1600, 900)
+    assert (article.cover_alt_en, article.cover_alt_zh_hans) == (
+        "Presses in the hall",
+        "车间压力机",
+    )
