@@ -157,6 +157,10 @@ PAGES = [
     ("enterprise-directory-filtered", "enterprises/?stage=forging&cert=iso-9001"),
     ("enterprise", "enterprises/enterprise-3/"),
     ("industry-chain", "industry-chain/"),
+    (
+        "estimate",
+        "projects/estimate/?land=50&electricity=2000000&gas=10000&water=3000&tonnage=5000",
+    ),
 ]
 
 
