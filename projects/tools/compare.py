@@ -110,10 +110,23 @@ def _local_date(moment):
     return _date(timezone.localtime(moment).date()) if moment else ""
 
 
+def cost_provenance(cost):
+    """When and by whom a cost was quoted, as far as the record says."""
+    date = _date(cost.as_of)
+    if date and cost.source:
+        return _("As of %(date)s; source: %(source)s") % {"date": date, "source": cost.source}
+    if date:
+        return _("As of %(date)s") % {"date": date}
+    if cost.source:
+        return _("Source: %(source)s") % {"source": cost.source}
+    return ""
+
+
 def cost_rows(parks):
     """A row per cost item any of the parks lists, matched by its name as the reader sees it,
-    in the order the first park lists them; each amount with its unit and note. The last row
-    dates them: a park's costs are edited with the park, so they are as recent as its record."""
+    in the order the first park lists them; each amount with its unit, note, date and source.
+    Costs without a date of their own are as recent as their park's record, edited with it:
+    a last row gives that date then."""
     labels = {}
     by_park = []
     for park in parks:
@@ -128,14 +141,15 @@ def cost_rows(parks):
     rows = []
     for key, label in labels.items():
         costs = [park_costs.get(key) for park_costs in by_park]
+        notes = [
+            "\n".join(part for part in (c.note, cost_provenance(c)) if part) if c else ""
+            for c in costs
+        ]
         rows.append(
-            row(
-                label,
-                [format_quantity(c.amount, c.unit) if c else "" for c in costs],
-                [c.note if c else "" for c in costs],
-            )
+            row(label, [format_quantity(c.amount, c.unit) if c else "" for c in costs], notes)
         )
-    rows.append(row(_("Costs last updated"), [_local_date(park.updated_at) for park in parks]))
+    if any(cost.as_of is None for park_costs in by_park for cost in park_costs.values()):
+        rows.append(row(_("Costs last updated"), [_local_date(park.updated_at) for park in parks]))
     return rows
 
 

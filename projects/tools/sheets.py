@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from projects.models import Project
 
-from .compare import PARK_ROWS, PROJECT_ROWS, comparison_rows, parks_with_facts
+from .compare import PARK_ROWS, PROJECT_ROWS, comparison_rows, cost_provenance, parks_with_facts
 from .qr import qr_svg
 
 
@@ -53,7 +53,12 @@ def park_sheet(request, slug):
     context.update(
         park=park,
         contact=park if park.has_contact else None,
-        costs=list(park.costs.all()),
-        costs_updated=timezone.localtime(park.updated_at).date(),
+        costs=[{"cost": cost, "provenance": cost_provenance(cost)} for cost in park.costs.all()],
+        # Costs without a date of their own are as recent as the park's record.
+        costs_updated=(
+            timezone.localtime(park.updated_at).date()
+            if any(cost.as_of is None for cost in park.costs.all())
+            else None
+        ),
     )
     return render(request, "projects/tools/sheet_park.html", context)

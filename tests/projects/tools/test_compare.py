@@ -199,7 +199,12 @@ def test_park_costs_side_by_side_with_units_notes_and_date(client, registry):
         order=1,
     )
     ParkCost.objects.create(
-        park=south, label_en="Water", amount=Decimal("3.5"), unit_en="yuan per tonne"
+        park=south,
+        label_en="Water",
+        amount=Decimal("3.5"),
+        unit_en="yuan per tonne",
+        as_of="2026-10-01",
+        source_en="Guanxian Water Company",
     )
     html = client.get("/en/projects/compare/parks/?park=north-park&park=south-park")
     html = html.content.decode()
@@ -209,10 +214,21 @@ def test_park_costs_side_by_side_with_units_notes_and_date(client, registry):
         ["150,000 yuan per mu50-year use right", "120,000 yuan per mu"],
     )
     assert table["Industrial electricity"] == (True, ["0.62 yuan/kWh", "–not given"])
-    assert table["Water"] == (True, ["–not given", "3.5 yuan per tonne"])
+    assert table["Water"] == (
+        True,
+        ["–not given", "3.5 yuan per tonneAs of 1 October 2026; source: Guanxian Water Company"],
+    )
     today = date_format(timezone.localdate(), "DATE_FORMAT")
     assert table["Costs last updated"] == (False, [today, today])
     assert '<span class="compare-note">50-year use right</span>' in html
+    # Once every cost carries its own date, the park's record date is not needed.
+    ParkCost.objects.update(as_of="2026-10-01")
+    dated = client.get("/en/projects/compare/parks/?park=north-park&park=south-park")
+    dated = dated.content.decode()
+    assert "Costs last updated" not in rows(dated)
+    land = rows(dated)["Industrial land"][1][0]
+    assert land == "150,000 yuan per mu50-year use rightAs of 1 October 2026"
+    assert "50-year use right<br>As of 1 October 2026</span>" in dated
     assert (
         '<tr class="compare-group"><th scope="colgroup" colspan="3"><span>Costs</span></th></tr>'
         in html
@@ -227,7 +243,10 @@ def test_park_costs_side_by_side_with_units_notes_and_date(client, registry):
             "/zh-hans/projects/compare/parks/?park=north-park&park=south-park"
         ).content.decode()
     )
-    assert chinese["工业用地"] == (True, ["15万元/亩50年使用权", "12万元/亩"])
+    assert chinese["工业用地"] == (
+        True,
+        ["15万元/亩50年使用权截至2026年10月1日", "12万元/亩截至2026年10月1日"],
+    )
 
 
 def test_parks_without_costs_have_no_cost_group(client, registry):

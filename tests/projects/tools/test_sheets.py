@@ -114,11 +114,21 @@ def test_park_sheet_carries_the_costs(client, registry, time_machine):
     assert 'Typical costs, last updated <time datetime="2027-03-05">5 March 2027</time>' in costs
     assert (
         '<tr><th scope="row">Industrial land</th><td>150,000 yuan per mu</td>'
-        "<td>50-year use right</td></tr>" in costs
+        "<td><span>50-year use right</span></td></tr>" in costs
     )
     chinese = client.get("/zh-hans/projects/parks/north-park/sheet/").content.decode()
-    assert "<td>15万元/亩</td><td>50年使用权</td>" in chinese
+    assert "<td>15万元/亩</td><td><span>50年使用权</span></td>" in chinese
     assert "常见成本，更新于" in chinese
+    # Costs dated and sourced one by one say so, and need no date of the park's.
+    ParkCost.objects.update(as_of="2026-10-01", source_en="County Natural Resources Bureau")
+    html = client.get("/en/projects/parks/north-park/sheet/").content.decode()
+    assert "<caption>Typical costs, each with its date and source</caption>" in html
+    assert (
+        '<span>50-year use right</span><br><span class="sheet-provenance">'
+        "As of 1 October 2026; source: County Natural Resources Bureau</span>" in html
+    )
+    chinese = client.get("/zh-hans/projects/parks/north-park/sheet/").content.decode()
+    assert "截至2026年10月1日，来源：County Natural Resources Bureau" in chinese
     project_sheet = client.get("/en/projects/ring-forging/sheet/").content.decode()
     assert "sheet-costs" not in project_sheet
 
