@@ -162,3 +162,19 @@ def test_site_search_finds_enterprises_in_both_languages(client, directory):
     response = client.get("/zh-hans/search/?q=超精滚道")
     assertContains(response, 'href="/zh-hans/enterprises/gamma/"')
     assertNotContains(client.get("/en/search/?q=Hidden+Draft"), "/en/enterprises/draft/")
+
+
+def test_project_and_park_pages_link_the_chain(client, directory, django_assert_num_queries):
+    sector = make_sector()
+    directory["forging"].sectors.set([sector])
+    project = make_project(slug="line", sector=sector, park=directory["park"])
+    page = client.get("/en/projects/line/")
+    assertContains(page, '<a href="/en/enterprises/?stage=forging">Forging</a>', html=True)
+    assertContains(page, '<a href="/en/enterprises/alpha/">Alpha Forge</a>', html=True)
+    assertNotContains(page, "Hidden Draft")
+    park_page = client.get(directory["park"].get_absolute_url())
+    assertContains(park_page, "Enterprises in this park")
+    assertContains(park_page, '<a href="/en/enterprises/gamma/">Gamma Grinding</a>', html=True)
+    assertNotContains(park_page, "Alpha Forge")
+    assertContains(park_page, 'href="/en/enterprises/?park=qingshui"')
+    assert project.park == directory["park"]

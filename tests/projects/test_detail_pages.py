@@ -112,8 +112,8 @@ def test_related_projects_take_the_sector_first_then_the_park(client, django_ass
     make_project(name_en="Park, 2021", park=park, signing_date=datetime.date(2021, 3, 1))
     make_project(name_en="Park, 2020", park=park, signing_date=datetime.date(2020, 3, 1))
     # project, images, documents, milestones, the sector's neighbours and their images, the
-    # park's and theirs
-    with django_assert_num_queries(8):
+    # park's and theirs, the sector's chain stages
+    with django_assert_num_queries(9):
         response = client.get("/en/projects/main/")
     assert [p.name for p in response.context["related"]] == [
         "Sector, 2022",
@@ -122,12 +122,13 @@ def test_related_projects_take_the_sector_first_then_the_park(client, django_ass
     ]
 
 
-@pytest.mark.parametrize(("count", "queries"), [(3, 7), (40, 6)])
+@pytest.mark.parametrize(("count", "queries"), [(3, 8), (40, 7)])
 def test_project_detail_queries_are_fixed(client, django_assert_num_queries, count, queries):
     park, sector = make_park(), make_sector()
     projects = make_full_projects(count, park=park, sector=sector)
     # project, images, documents, milestones, the sector's neighbours and their images; with
-    # fewer than three of them, the park's too (whose images only if it adds any): at most 8
+    # fewer than three of them, the park's too (whose images only if it adds any); the
+    # sector's chain stages (and suppliers at them when it has some): at most 10
     with django_assert_num_queries(queries):
         first = client.get(projects[0].get_absolute_url())
     assert first.status_code == 200
@@ -228,8 +229,8 @@ def test_park_pages_queries_are_fixed(client, django_assert_num_queries, count):
     with django_assert_num_queries(2):
         client.get("/en/projects/parks/")
     # park, sectors, costs, images, documents, the incentives valid today (their sectors only
-    # when there are some), the newest projects, their images, the count
-    with django_assert_num_queries(9):
+    # when there are some), the newest projects, their images, the count, its enterprises
+    with django_assert_num_queries(10):
         assert client.get(parks[0].get_absolute_url()).status_code == 200
 
 
