@@ -253,6 +253,10 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Files chosen before a form error wait here for the corrected save (portal/core/upload_stash.py):
+# never served, shared by the server's workers, each removed after a day at most.
+UPLOAD_STASH_ROOT = env.str("UPLOAD_STASH_ROOT", default="") or None
+UPLOAD_STASH_MAX_AGE = env.int("UPLOAD_STASH_MAX_AGE", default=24 * 60 * 60)
 
 # Media on S3-compatible object storage when a bucket is named, on local disk otherwise. Code
 # reads and writes uploads (and their renditions) through the storage API only.
