@@ -53,6 +53,8 @@ def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(cl
         "invest/",
         "invest/guide/",
         "invest/incentives/",
+        "enterprises/",
+        "industry-chain/",
         f"projects/{project.slug}/",
         f"projects/parks/{park.slug}/",
         f"news/{article.slug}/",
@@ -177,8 +179,8 @@ def test_the_sitemap_makes_the_same_number_of_queries_whatever_it_lists(
         make_project()
         make_park()
         make_article()
-    # One query for each kind of record: projects, parks, articles, categories.
-    with django_assert_num_queries(4):
+    # One query for each kind of record: projects, parks, articles, categories, enterprises.
+    with django_assert_num_queries(5):
         client.get("/sitemap.xml")
 
 
