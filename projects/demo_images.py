@@ -387,13 +387,14 @@ def _park(image, rng):
     road = (196, 198, 196)
     columns, rows = rng.randint(3, 4), rng.randint(2, 3)
     block_w, block_h = w / columns, h / rows
-    halls = 0
+    halls = plots = trees = 0
     for col in range(columns):
         for row in range(rows):
             x0, y0 = col * block_w + 24 * SCALE, row * block_h + 24 * SCALE
             x1, y1 = (col + 1) * block_w - 24 * SCALE, (row + 1) * block_h - 24 * SCALE
             if rng.random() < 0.25:
                 draw.rectangle([x0, y0, x1, y1], fill=(150, 120, 84))
+                plots += 1
                 continue
             roof = rng.choice([(70, 110, 160), (210, 214, 220), (90, 100, 112), (160, 60, 50)])
             split = rng.random() < 0.5
@@ -420,11 +421,20 @@ def _park(image, rng):
         r = rng.uniform(8, 16) * SCALE
         if any(abs(x - col * block_w) < 40 * SCALE for col in range(1, columns)):
             draw.ellipse([x - r, y - r, x + r, y + r], fill=(52, 100, 52))
+            trees += 1
+    open_en = (
+        f" and {_count_en(plots)} open plots"
+        if plots > 1
+        else (" and one open plot" if plots else "")
+    )
+    open_zh = f"和{plots}块空地" if plots else ""
+    trees_en = ", a few trees by the roads" if trees else ""
+    trees_zh = "，路旁有几棵树" if trees else ""
     return (
         image,
-        f"Drawing: an industrial park seen from above, {halls} factory roofs in blocks between "
-        "straight roads lined with trees",
-        f"绘图：俯瞰产业园，{halls}座厂房屋顶分布在笔直道路隔开的地块中，路旁绿树成行",
+        f"Drawing: an industrial park seen from above: {halls} factory roofs{open_en} in "
+        f"blocks between straight roads{trees_en}",
+        f"绘图：俯瞰产业园，笔直道路隔开的地块中有{halls}座厂房屋顶{open_zh}{trees_zh}",
     )
 
 
