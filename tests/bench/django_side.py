@@ -151,13 +151,59 @@ def seed():
     print(f"{Project.objects.count()} projects, {Article.objects.count()} articles")
 
 
+ENTERPRISES_AT_SCALE = 2000
+
+
+def _bulk_enterprises(total):
+    """Enterprises up to `total`, spread over the stages, parks and certifications, with
+    their stage and certification rows."""
+    from portal.chain.models import Certification, ChainStage, Enterprise
+
+    stages, certifications = list(ChainStage.objects.all()), list(Certification.objects.all())
+    parks = list(Park.objects.all())
+    start = Enterprise.objects.count()
+    if not stages or start >= total:
+        return
+    now, today = timezone.now(), timezone.localdate()
+    made = Enterprise.objects.bulk_create(
+        Enterprise(
+            slug=f"bench-enterprise-{n:05d}",
+            name_en=f"Bench ring works {n}",
+            name_zh_hans=f"测试套圈企业{n}号",
+            park=parks[n % len(parks)] if parks and n % 3 else None,
+            main_products_en="Forged and rolled rings",
+            main_products_zh_hans="锻造碾制套圈",
+            capacity=Decimal(1000 + n * 37 % 90000),
+            last_checked=today,
+            is_illustrative=True,
+            is_published=True,
+            published_at=now - datetime.timedelta(days=1),
+        )
+        for n in range(start, total)
+    )
+    Enterprise.stages.through.objects.bulk_create(
+        Enterprise.stages.through(enterprise_id=e.pk, chainstage_id=stages[i % len(stages)].pk)
+        for i, e in enumerate(made)
+    )
+    if certifications:
+        Enterprise.certifications.through.objects.bulk_create(
+            Enterprise.certifications.through(
+                enterprise_id=e.pk, certification_id=certifications[i % len(certifications)].pk
+            )
+            for i, e in enumerate(made)
+        )
+
+
 def grow(total):
     existing = Project.objects.count()
     with transaction.atomic():
         _bulk_projects(list(Sector.objects.all()), list(Park.objects.all()), existing, total)
+        _bulk_enterprises(ENTERPRISES_AT_SCALE)
         # bulk_create sends no signal: the grown copy must not share the demo's version.
         bump_content_version()
-    print(f"{Project.objects.count()} projects")
+    from portal.chain.models import Enterprise
+
+    print(f"{Project.objects.count()} projects, {Enterprise.objects.count()} enterprises")
 
 
 def placeholders():

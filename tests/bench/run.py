@@ -50,6 +50,8 @@ PAGES = [
     ("news list", "/en/news/"),
     ("article", "/en/news/{article}/"),
     ("search", "/en/search/?q=bearing"),
+    ("enterprise directory", "/en/enterprises/"),
+    ("industry chain", "/en/industry-chain/"),
 ]
 
 # The project list asked for with a new unknown parameter on every request (wrk script): the
@@ -69,12 +71,21 @@ CACHED_PAGES = (
     "park detail",
     "news list",
     "article",
+    "enterprise directory",
+    "industry chain",
     RANDOM_PARAMETERS,
 )
 TARGET_CACHED_RATIO = 0.80
 # With no cache at all, each of these answers at least this share of the baseline, makes at
 # most this many queries, and its p50 at scale stays within the factor of the demo's.
-UNCACHED_PAGES = ("home", "project list", "project detail", "park detail")
+UNCACHED_PAGES = (
+    "home",
+    "project list",
+    "project detail",
+    "park detail",
+    "enterprise directory",
+    "industry chain",
+)
 TARGET_UNCACHED_RATIO = 0.08
 TARGET_MAX_QUERIES = 10
 TARGET_SCALE_FACTOR = 1.5
