@@ -516,3 +516,32 @@ def test_labels_are_translated(client, county):
     html = response.content.decode()
     assert "成本估算" in html
     assert "土地（亩）" in html
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+@pytest.mark.parametrize(
+    ("field", "value", "english", "chinese"),
+    [
+        ("investment", "1e400", "Enter a number, for example 320000000", "请输入数字"),
+        ("investment", "-3亿", "Enter 0 or more.", "请输入0或更大的数。"),
+        ("investment", "20001亿", "Enter at most", "最多可输入"),
+        ("sector", "<script>", "Select a valid choice.", "选择一个有效的选项"),
+        ("staff", "1e400", "Enter a number, for example 50", "请输入数字"),
+        ("staff", "9" * 10_000, "Enter at most 100,000.", "最多可输入10万。"),
+    ],
+)
+def test_hostile_incentive_and_headcount_inputs(
+    client, county, language, field, value, english, chinese
+):
+    if field == "staff":
+        url = f"/{language}/projects/estimate/?{query(county, {'press': value}, land='1')}"
+        name = f"staff_{county['press'].pk}"
+    else:
+        url = f"/{language}/projects/estimate/?{query(county, land='1', **{field: value})}"
+        name = field
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.page_cache_do_not_store
+    errors = response.context["form"].errors
+    assert list(errors) == [name]
+    assert (english if language == "en" else chinese) in errors[name][0]
