@@ -186,7 +186,7 @@ PROJECTS = [
             "Lithuania",
             "立陶宛",
         ),
-        picture="bearing",
+        picture="rollers",
     ),
     _project(
         "shared-heat-treatment",
@@ -229,7 +229,7 @@ PROJECTS = [
             "Japan",
             "日本",
         ),
-        picture="hall",
+        picture="press",
     ),
     _project(
         "cnc-ring-machining",
@@ -376,7 +376,7 @@ PROJECTS = [
             "Poland",
             "波兰",
         ),
-        picture="bearing",
+        picture="balls",
     ),
     _project(
         "induction-hardening",
