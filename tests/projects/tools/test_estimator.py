@@ -545,3 +545,11 @@ def test_hostile_incentive_and_headcount_inputs(
     errors = response.context["form"].errors
     assert list(errors) == [name]
     assert (english if language == "en" else chinese) in errors[name][0]
+
+
+def test_the_enquiry_form_takes_a_prefilled_message_within_limits(client, county):
+    response = client.get("/en/enquire/?" + urlencode({"message": "a\x00b" + "x" * 3000}))
+    assert response.status_code == 200
+    initial = response.context["form"].initial["message"]
+    assert initial.startswith("abx") and len(initial) == 2000
+    assert "message" not in client.get("/en/enquire/?message=%20%20").context["form"].initial
