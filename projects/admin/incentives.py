@@ -6,7 +6,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from portal.core.admin_mixins import LanguageCompletenessMixin, PublishActionsMixin
+from portal.core.admin_mixins import (
+    LanguageCompletenessMixin,
+    PublishActionsMixin,
+    ReviewDueFilter,
+    review_by_column,
+)
 from portal.core.revisions import RevisionAdmin
 from projects.models import Incentive, WorkforceFigure, county_today
 
@@ -48,11 +53,12 @@ class IncentiveAdmin(
         "valid_from",
         "valid_until",
         "valid_today",
+        review_by_column,
         "order",
         "is_published",
     )
     list_editable = ("order", "is_published")
-    list_filter = ("is_published", ValidityFilter, "parks", "sectors")
+    list_filter = ("is_published", ValidityFilter, ReviewDueFilter, "parks", "sectors")
     search_fields = (
         "title_en",
         "title_zh_hans",
@@ -66,7 +72,7 @@ class IncentiveAdmin(
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
         (None, {"fields": ("title", "issuer", "document_number", "source_url")}),
-        (_("Validity"), {"fields": ("valid_from", "valid_until")}),
+        (_("Validity"), {"fields": ("valid_from", "valid_until", "review_by")}),
         (_("Who and what"), {"fields": ("eligibility", "benefit", "parks", "sectors")}),
         (
             _("Publication"),

@@ -16,7 +16,7 @@ from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.models import FlagPublishable, PublishableQuerySet
+from portal.core.models import FlagPublishable, PublishableQuerySet, ReviewDated
 from portal.core.revisions import NormalisedTextMixin
 
 from .parks import Park, Sector
@@ -41,7 +41,7 @@ class IncentiveQuerySet(PublishableQuerySet):
         )
 
 
-class Incentive(NormalisedTextMixin, FlagPublishable):
+class Incentive(NormalisedTextMixin, ReviewDated, FlagPublishable):
     """A policy that rewards investing in the county, as its issuing document states it."""
 
     title = models.CharField(_("title"), max_length=200)
