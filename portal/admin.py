@@ -1,5 +1,7 @@
 """Admin for the site shell's editable pages: one row each, edited in place."""
 
+from functools import partial
+
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group
@@ -9,12 +11,16 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from reversion.models import Version
 
+from portal.core.review_dates import review_due_view
 from portal.core.revisions import RevisionAdmin, SiteHistoryAdmin
 
 from .models import AccessibilityStatement, HomePage, SiteSettings
 
 # The site-wide change log, for those who may view versions: administrators.
 admin.site.register(Version, SiteHistoryAdmin)
+
+# What is overdue for review across the site, linked from the admin index.
+admin.site.register_view("review-due/", partial(review_due_view, site=admin.site), "review_due")
 
 # The portal's own name on the header and the browser tab of every admin page.
 admin.site.site_header = _("Guanxian Bearing Investment · administration")

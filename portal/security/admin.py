@@ -40,6 +40,15 @@ class TwoFactorLoginForm(OTPAdminAuthenticationForm):
 
 
 class PortalAdminSite(AdminSite):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._extra_views = []
+
+    def register_view(self, route, view, name):
+        """Add a page of the admin that belongs to no model (the kernel's or an app's
+        `admin.py` calls this); it is served behind the admin's sign-in like the rest."""
+        self._extra_views.append((route, view, name))
+
     @property
     def login_form(self):
         return TwoFactorLoginForm if settings.ADMIN_REQUIRE_2FA else None
@@ -60,7 +69,12 @@ class PortalAdminSite(AdminSite):
             self.admin_view(self.view_on_site),
             name="view_on_site",
         )
-        return [guarded if getattr(url, "name", None) == "view_on_site" else url for url in urls]
+        extra = [
+            path(route, self.admin_view(view), name=name) for route, view, name in self._extra_views
+        ]
+        urls = [guarded if getattr(url, "name", None) == "view_on_site" else url for url in urls]
+        # Before the catch-all app index, which would otherwise take the route for an app label.
+        return extra + urls
 
     def view_on_site(self, request, content_type_id, object_id):
         """Django's shortcut, which redirects to the object's public address, after a check.
