@@ -16,12 +16,13 @@ from operator import or_
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import model_ngettext
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.db import transaction
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.forms.models import BaseInlineFormSet
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
@@ -227,6 +228,16 @@ class PublishActionsMixin(DeskMediaMixin):
     @admin.display(description=_("status"), ordering="published_at")
     def publication_status(self, obj):
         return status_badge_html(obj)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Django shows the publication time's date and time inputs under the field's legend
+        # with bare "Date:" and "Time:" text; each input gets that text as its own name.
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(formfield, "widget", None)
+        if isinstance(widget, AdminSplitDateTime):
+            widget.widgets[0].attrs["aria-label"] = pgettext_lazy("date input", "Date")
+            widget.widgets[1].attrs["aria-label"] = pgettext_lazy("time of day input", "Time")
+        return formfield
 
     @admin.action(
         description=_("Publish the selected %(verbose_name_plural)s"), permissions=["change"]
