@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.db import models
 from django.db.models import Q
+from django.utils import formats
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -48,11 +50,7 @@ class IncentiveAdmin(
 ):
     list_display = (
         "title",
-        "document_number",
-        "issuer",
-        "valid_from",
-        "valid_until",
-        "valid_today",
+        "validity",
         review_by_column,
         "order",
         "is_published",
@@ -80,9 +78,29 @@ class IncentiveAdmin(
         ),
     )
 
-    @admin.display(description=_("valid today"), boolean=True)
-    def valid_today(self, obj):
-        return obj.is_current
+    @admin.display(description=_("validity"), ordering="valid_from")
+    def validity(self, obj):
+        """Its first and last day, and whether visitors see it today: one column, so that
+        the list fits an office screen."""
+        today = county_today()
+        if obj.valid_from > today:
+            state, css = _("Not yet valid"), "status-scheduled"
+        elif obj.valid_until is not None and obj.valid_until < today:
+            state, css = _("Expired"), "status-draft"
+        else:
+            state, css = _("Valid today"), "status-published"
+        last = (
+            formats.date_format(obj.valid_until, "SHORT_DATE_FORMAT")
+            if obj.valid_until
+            else _("no end date")
+        )
+        return format_html(
+            '<span class="status-badge {}">{}</span><br>{} – {}',
+            css,
+            state,
+            formats.date_format(obj.valid_from, "SHORT_DATE_FORMAT"),
+            last,
+        )
 
 
 @admin.register(WorkforceFigure)

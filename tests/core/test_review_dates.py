@@ -215,3 +215,17 @@ def test_the_page_and_the_box_in_chinese(admin_client_):
     assert "复核期限已过或从未设置的数据、产业园和优惠政策" in body
     index = admin_client_.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert "2条记录已过复核期限或未设复核期限。" in index.content.decode()
+
+
+def test_the_incentive_list_shows_its_validity_in_one_column(admin_client_):
+    make_incentive(title_en="Current", valid_from=today() - DAY)
+    make_incentive(title_en="Ended", valid_from=today() - 90 * DAY, valid_until=today() - DAY)
+    make_incentive(title_en="Coming", valid_from=today() + DAY, valid_until=today() + 9 * DAY)
+    url = reverse("admin:projects_incentive_changelist")
+    english = admin_client_.get(url, {"o": "3"}).content.decode()
+    assert english.count('class="status-badge status-published">Valid today<') == 1
+    assert english.count('class="status-badge status-draft">Expired<') == 1
+    assert english.count('class="status-badge status-scheduled">Not yet valid<') == 1
+    assert "– no end date" in english
+    chinese = admin_client_.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "– 无截止日期" in chinese
