@@ -14,10 +14,11 @@ YI = Decimal(100_000_000)  # 亿
 WAN = Decimal(10_000)  # 万
 
 
-def _trimmed(value, places=2):
-    """A Decimal rounded to `places` decimals without trailing zeros: 10.20 -> "10.2"."""
+def _trimmed(value, places=2, grouped=True):
+    """A Decimal rounded to `places` decimals without trailing zeros: 10.20 -> "10.2"; digits
+    grouped in thousands unless `grouped` is false."""
     rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    text = f"{rounded:,f}"
+    text = f"{rounded:,f}" if grouped else f"{rounded:f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
@@ -40,9 +41,9 @@ def format_money(value, language=None):
     language = language or get_language() or "en"
     if language.startswith("zh"):
         if amount >= YI:
-            return f"{_trimmed(amount / YI)}亿元"
+            return f"{_trimmed(amount / YI, grouped=False)}亿元"
         if amount >= WAN:
-            return f"{_trimmed(amount / WAN)}万元"
+            return f"{_trimmed(amount / WAN, grouped=False)}万元"
         return f"{_trimmed(amount)}元"
     # The wording follows `language`, not whichever language happens to be active.
     with override(language):
@@ -66,10 +67,11 @@ def format_area(hectares):
 
 def _chinese_number(amount, places):
     """A number as a Chinese editor writes it: 11000 -> "1.1万", 8000000000 -> "80亿"."""
+    # A count of 万 or 亿 is written without separators: 7560万, never 7,560万.
     if abs(amount) >= YI:
-        return f"{_trimmed(amount / YI, places + 4)}亿"
+        return f"{_trimmed(amount / YI, places + 4, grouped=False)}亿"
     if abs(amount) >= WAN:
-        return f"{_trimmed(amount / WAN, places + 4)}万"
+        return f"{_trimmed(amount / WAN, places + 4, grouped=False)}万"
     return _trimmed(amount, places)
 
 

@@ -49,7 +49,12 @@ def parse_amount(text):
         value *= MULTIPLIERS[match["unit"]]
     # 3.2亿 is 320000000 exactly, not 320000000.0: whole numbers lose their decimals.
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        try:
+            return value.quantize(Decimal(1))
+        except InvalidOperation:
+            # More digits than the context keeps: returned as it is, for the caller's bounds
+            # (a model field's digits, a form's maximum) to refuse with their own message.
+            return value
     return value.normalize()
 
 

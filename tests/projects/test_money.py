@@ -20,7 +20,7 @@ from tests.factories import make_park, make_project, make_sector
         ("1020000000", "CNY 1.02 billion", "10.2亿元"),
         ("1022000000", "CNY 1.02 billion", "10.22亿元"),
         ("10220000000", "CNY 10.22 billion", "102.2亿元"),
-        ("12500000", "CNY 12.5 million", "1,250万元"),
+        ("12500000", "CNY 12.5 million", "1250万元"),
         ("500000", "CNY 500,000", "50万元"),
         ("0", "CNY 0", "0元"),
     ],
@@ -213,3 +213,19 @@ def test_the_figure_list_shows_amounts_as_people_read_them(client, superuser):
     chinese = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "80亿元" in chinese
     assert "8000000000.00" not in chinese
+
+
+@pytest.mark.parametrize("text", ["9" * 10000, "9" * 40, "1" * 29 + ".5亿"])
+def test_an_amount_with_more_digits_than_any_amount_is_refused_not_a_crash(text):
+    """Read without an error, then refused by the field's own limit, in the editor's words."""
+    assert parse_amount(text) > 10**27
+    field = AmountField(max_digits=16, decimal_places=2)
+    with pytest.raises(forms.ValidationError):
+        field.clean(text)
+
+
+def test_counts_of_wan_and_yi_have_no_separators():
+    from projects.formatting import format_quantity
+
+    assert format_quantity(75_600_000, "件/年", "zh-hans", places=0) == "7560万件/年"
+    assert format_money(Decimal("12345678901234"), "zh-hans") == "123456.79亿元"
