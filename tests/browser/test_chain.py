@@ -79,7 +79,7 @@ PAGES = [
     ("directory", "enterprises/"),
     ("directory-stage", "enterprises/?stage={stage}"),
     ("directory-filtered", "enterprises/?stage={stage}&cert=iso-9001&park={park}"),
-    ("directory-search", "enterprises/?q=ring"),
+    ("directory-search", "enterprises/?q=grinding"),
     ("directory-nothing", "enterprises/?q=no-such-product-anywhere"),
     ("enterprise", "enterprises/enterprise-3/"),
     ("chain", "industry-chain/"),
@@ -122,6 +122,15 @@ def fits(page):
     assert page.evaluate(OVERFLOWING) == []
 
 
+def smallest_drawn_text(page):
+    """The height in CSS pixels of the smallest text in the chain drawing the visitor sees."""
+    return page.evaluate(
+        """() => Math.min(...[...document.querySelectorAll("figure svg text")]
+          .filter((t) => t.checkVisibility())
+          .map((t) => t.getBoundingClientRect().height))"""
+    )
+
+
 def check(page, name, lang, viewport_name):
     assert page.locator("html").get_attribute("lang") == lang, name
     assert page.locator("h1").count() == 1, name
@@ -130,6 +139,9 @@ def check(page, name, lang, viewport_name):
     except AssertionError as error:
         raise AssertionError(f"{name} is wider than the {viewport_name}: {error}") from error
     assert axe_violations(page) == [], name
+    if name == "chain":
+        # Readable on a phone too, not five boxes a row shrunk to a few pixels.
+        assert smallest_drawn_text(page) >= 12
     screenshot(page, f"chain-{name}-{lang}-{viewport_name}")
 
 
