@@ -66,7 +66,8 @@ def test_every_public_page_type_has_no_axe_violations(page, viewport_name, setti
     for name, path in PAGES:
         response = page.goto(f"/{lang}/{path.format(**values)}")
         assert response.status == 200, name
-        if name == "map":
+        if name == "map" and page.locator("#tools-map-data").count():
+            # Only with a tile server set does the detailed map load over the sketch.
             page.wait_for_selector("#tools-map[data-map-ready='true']")
         check(page, name, lang, viewport_name)
 
