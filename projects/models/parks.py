@@ -45,11 +45,13 @@ class Sector(NormalisedTextMixin, models.Model):
 
 
 class ParkQuerySet(PublishableQuerySet):
-    def for_cards(self):
-        """Everything a park card shows, including its number of published projects."""
+    def with_project_count(self):
+        """Each park with `project_count`, its number of published projects.
+
+        Counted per park on the index of a park's published projects: grouping the parks'
+        rows with every project joined to them sorted them all (30 ms at 10,000 projects).
+        """
         # Project reached through the relation: its module imports this one.
-        # Counted per park on the index of a park's published projects: grouping the parks'
-        # rows with every project joined to them sorted them all (30 ms at 10,000 projects).
         project = self.model._meta.get_field("projects").related_model
         count = (
             project._base_manager.filter(project.published_q(), park=models.OuterRef("pk"))
@@ -60,7 +62,11 @@ class ParkQuerySet(PublishableQuerySet):
         )
         return self.annotate(
             project_count=Coalesce(models.Subquery(count, output_field=models.IntegerField()), 0)
-        ).prefetch_related("images")
+        )
+
+    def for_cards(self):
+        """Everything a park card shows, including its number of published projects."""
+        return self.with_project_count().prefetch_related("images")
 
 
 class Park(

@@ -31,8 +31,10 @@ class ParkDetailView(DraftPreviewMixin, DetailView):
             queryset=Incentive.objects.current().prefetch_related("sectors"),
             to_attr="current_incentives",
         )
-        return self.base_queryset().prefetch_related(
-            "sectors", "costs", "images", "documents", incentives
+        return (
+            self.base_queryset()
+            .with_project_count()
+            .prefetch_related("sectors", "costs", "images", "documents", incentives)
         )
 
     def get_context_data(self, **kwargs):
@@ -44,6 +46,6 @@ class ParkDetailView(DraftPreviewMixin, DetailView):
                 :PROJECTS_ON_PARK_PAGE
             ]
         )
-        context["project_count"] = published.count()
+        context["project_count"] = park.project_count
         context["map_links"] = map_links(park.latitude, park.longitude, park.name)
         return context

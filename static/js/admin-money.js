@@ -21,7 +21,8 @@
     return Number(digits);
   }
 
-  function trimmed(value, places) {
+  // A count of 万 or 亿 is written without separators (7560万), as projects/formatting.py does.
+  function trimmed(value, places, ungrouped) {
     var factor = Math.pow(10, places);
     var rounded = Math.round(Math.abs(value) * factor) / factor;
     var text = rounded.toFixed(places);
@@ -29,16 +30,18 @@
       text = text.replace(/0+$/, "").replace(/\.$/, "");
     }
     var pieces = text.split(".");
-    pieces[0] = pieces[0].replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    if (!ungrouped) {
+      pieces[0] = pieces[0].replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    }
     return (value < 0 ? "-" : "") + pieces.join(".");
   }
 
   function money(value) {
     var chinese, english;
     if (value >= 1e8) {
-      chinese = trimmed(value / 1e8, 2) + "亿元";
+      chinese = trimmed(value / 1e8, 2, true) + "亿元";
     } else if (value >= 1e4) {
-      chinese = trimmed(value / 1e4, 2) + "万元";
+      chinese = trimmed(value / 1e4, 2, true) + "万元";
     } else {
       chinese = trimmed(value, 2) + "元";
     }
@@ -56,9 +59,9 @@
     var size = Math.abs(value);
     var chinese;
     if (size >= 1e8) {
-      chinese = trimmed(value / 1e8, 8) + "亿";
+      chinese = trimmed(value / 1e8, 8, true) + "亿";
     } else if (size >= 1e4) {
-      chinese = trimmed(value / 1e4, 8) + "万";
+      chinese = trimmed(value / 1e4, 8, true) + "万";
     } else {
       chinese = trimmed(value, 4);
     }

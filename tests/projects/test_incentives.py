@@ -173,8 +173,8 @@ def test_the_park_page_pays_two_queries_for_its_incentives_however_many(
         make_incentive(parks=[park], document_number=f"冠政发〔2025〕{n}号").sectors.set(
             [make_sector()]
         )
-    # park, sectors, costs, images, documents, incentives, their sectors, the newest
-    # projects, their images, the count
+    # park (with its count of published projects), sectors, costs, images, documents,
+    # incentives, their sectors, the newest projects, their images, its enterprises
     with django_assert_num_queries(10):
         response = client.get(park.get_absolute_url())
     assert len(response.context["park"].current_incentives) == count
@@ -300,7 +300,10 @@ def test_a_content_editor_adds_and_changes_an_incentive_with_versions(client, ed
     assert Version.objects.get_for_object(incentive).count() == 2
 
     listing = client.get("/admin/projects/incentive/?validity=current")
-    assertContains(listing, "冠工信发〔2026〕5号")
+    assertContains(listing, "Equipment subsidy")
+    # The document number is on the form and found by the search, not a column of the list.
+    found = client.get("/admin/projects/incentive/", {"q": "冠工信发〔2026〕5号"})
+    assert [i.pk for i in found.context["cl"].result_list] == [incentive.pk]
     assert client.get("/admin/projects/incentive/?validity=expired").context["cl"].result_count == 0
 
 
