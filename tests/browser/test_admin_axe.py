@@ -109,8 +109,13 @@ def test_the_clerks_admin_pages_have_no_axe_violations(clerk, language):
             assert label.text_content() == NAMES[language]["amount"]
             assert (
                 page.locator("#costs-group th.original").text_content().strip()
-                == (NAMES[language]["original"])
+                == NAMES[language]["original"]
             )
+            # A row added in the browser is labelled like the saved ones.
+            page.locator("#costs-group .add-row a").click()
+            added = page.locator("label[for=id_costs-1-amount]")
+            assert added.text_content() == NAMES[language]["amount"]
+            assert page.locator("#id_costs-1-amount").is_visible()
 
     page.locator(".submit-row input[type=submit]").click()
     page.wait_for_url("**/history/compare/**")
