@@ -40,6 +40,9 @@ COST_KINDS = {
 COST_SOURCE_EN = "Park investment service (indicative)"
 COST_SOURCE_ZH = "园区招商服务（参考价格）"
 COST_DATE = datetime.date(2026, 10, 15)
+# When the office means to check the demo's parks, figures and incentives again: a seeded site
+# starts with nothing overdue for review.
+REVIEW_BY = datetime.date(2027, 6, 30)
 CONFERENCE_EN = "2023 China Bearing (Forging) Industry High-quality Development Conference"
 CONFERENCE_ZH = "2023中国轴承（锻造）产业高质量发展大会"
 CAPTION_EN = "A drawing, not a photograph."
@@ -95,6 +98,7 @@ def _parks(sectors):
             defaults={
                 **data,
                 "order": order,
+                "review_by": REVIEW_BY,
                 "is_published": True,
                 "published_at": _now_to_the_second(),
             },
@@ -153,6 +157,7 @@ def _figures():
                 "source_zh_hans": SOURCE_ZH,
                 "as_of": CONFERENCE_DATE,
                 "order": order,
+                "review_by": REVIEW_BY,
             },
         )
 

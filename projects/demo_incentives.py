@@ -10,6 +10,9 @@ import datetime
 
 from .models import Incentive, WorkforceFigure
 
+# When the office means to check them again (as the parks and figures, projects/demo.py).
+REVIEW_BY = datetime.date(2027, 6, 30)
+
 QINGSHUI = "qingshui-bearing-forging-park"
 GUANXIAN = "guanxian-bearing-industrial-park"
 BOTH = (QINGSHUI, GUANXIAN)
@@ -194,6 +197,7 @@ def seed(sectors, parks):
                 "benefit_en": row["benefit_en"],
                 "benefit_zh_hans": row["benefit_zh"],
                 "order": order,
+                "review_by": REVIEW_BY,
             },
         )
         if not created:

@@ -200,3 +200,17 @@ def test_demo_timelines_follow_the_stage(demo):
         assert done == sorted(done, reverse=True), project.slug
         expected_done = 1 + list(Project.Stage.values).index(project.stage)
         assert sum(done) == expected_done, project.slug
+
+
+def test_a_seeded_site_has_nothing_overdue_for_review(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from portal.core.models import review_overdue_q
+    from projects.models import ClusterFigure, Incentive, Park
+
+    call_command("seed_demo", stdout=StringIO())
+    for model in (Park, ClusterFigure, Incentive):
+        assert model.objects.exists()
+        assert not model.objects.filter(review_overdue_q()).exists(), model
