@@ -98,7 +98,9 @@ def count_queries(client, urls):
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         assert response.status_code < 500, f"{url} answered {response.status_code}"
-        counts[name] = len(queries)
+        # A redirect is another answer, not the page (the park comparison opens two or three
+        # parks side by side by a redirect, and shows its picker for more).
+        counts[name] = len(queries) if response.status_code == 200 else None
     return counts
 
 
@@ -120,5 +122,9 @@ def test_no_page_makes_more_queries_with_more_content(client, settings, language
     few = count_queries(client, urls)
     add_content(27)
     many = count_queries(client, urls)
-    grown = {name: (few[name], many[name]) for name in urls if many[name] != few[name]}
+    grown = {
+        name: (few[name], many[name])
+        for name in urls
+        if None not in (few[name], many[name]) and many[name] != few[name]
+    }
     assert not grown, f"pages whose queries grow with the content (3 -> 30 items): {grown}"

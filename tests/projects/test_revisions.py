@@ -108,7 +108,9 @@ def test_a_parks_cost_row_is_compared_and_restored(client, editor):
     rows = _compare(client, park, after).context["inline_rows"]
     assert rows == [("Cost “Industrial land”", [("Amount", "150,000.0000", "0.6200")])]
     chinese = _compare(client, park, after, language="zh-hans")
-    assert chinese.context["inline_rows"] == [("成本 “工业用地”", [("金额", "150000.0000", "0.6200")])]
+    assert chinese.context["inline_rows"] == [
+        ("成本 “工业用地”", [("金额", "150000.0000", "0.6200")])
+    ]
 
     _restore(client, park, before)
     cost.refresh_from_db()
