@@ -50,11 +50,19 @@ def png():
 def test_investor_finds_a_project_and_enquires(page, settings, viewport_name):
     settings.ENQUIRY_MIN_FILL_SECONDS = 0
     call_command("seed_demo", verbosity=0)
-    project = Project.objects.published().filter(park__isnull=False).order_by("name_en").first()
+    # A signed project: the open opportunities have no stage to filter by.
+    project = (
+        Project.objects.published()
+        .filter(park__isnull=False, kind=Project.Kind.SIGNED)
+        .order_by("name_en")
+        .first()
+    )
     same_park_and_stage = Project.objects.published().filter(park=project.park, stage=project.stage)
     assert 0 < same_park_and_stage.count() < Project.objects.published().count()
 
     page.goto("/en/")
+    if viewport_name == "phone":  # the navigation sits behind the header's menu button
+        page.locator("summary.site-menu-button").click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Projects").click()
     page.wait_for_url("**/en/projects/")
     if viewport_name == "phone":  # the results come first; the filters open on request
@@ -178,7 +186,7 @@ def test_editor_publishes_a_project_and_cannot_reach_enquiries(page, browser, li
     )
     page.locator("#id_images-0-alt_text_en").fill("The slewing ring workshop under construction")
     page.locator("#id_images-0-alt_text_zh_hans").fill("建设中的回转支承车间")
-    page.locator("input[name=_continue]").click()
+    page.locator("input[name=_continue]").first.click()
     page.wait_for_url(re.compile(r"/admin/projects/project/\d+/change/"))
     expect(page.locator(".messagelist .success")).to_be_visible()
 
@@ -259,13 +267,15 @@ def test_editor_saves_a_project_that_has_an_image_again(page):
         project=project,
         image=SimpleUploadedFile("line.png", png(), content_type="image/png"),
         alt_text_en="The stamping line",
+        # Publishing asks for every text in both languages, the image's included.
+        alt_text_zh_hans="冲压生产线",
     )
     staff("editor", "Content editors")
     log_in(page, "editor")
     page.goto(f"/admin/projects/project/{project.pk}/change/")
     page.locator("#id_is_published").check()
     with page.expect_response(lambda response: response.request.method == "POST") as answer:
-        page.locator("input[name=_save]").click()
+        page.locator("input[name=_save]").first.click()
     assert answer.value.status == 302
     project.refresh_from_db()
     assert project.is_published

@@ -139,6 +139,7 @@ def test_an_import_with_a_bad_row_is_refused_row_by_row_in_chinese(browser, live
     page.select_option("#id_format", label="xlsx")
     page.locator("form input[type=submit].default").click()
     errors = page.locator("ul.import-row-errors > li")
+    errors.first.wait_for()  # the preview page comes back with the row's error
     assert errors.count() == 1
     assert errors.inner_text() == "表格第 3 行\nsigning_date 列：签约项目必须填写签约日期。"
     screenshot(page, "import-bad-row-zh")

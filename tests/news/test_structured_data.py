@@ -72,7 +72,8 @@ def test_a_title_cannot_break_out_of_the_script(client):
     article = make_article(title_en=hostile, summary_en="</SCRIPT>x")
     html = client.get(f"/en/news/{article.slug}/").content.decode()
     head = html.split("</head>")[0]
-    assert head.count("<script") == 1
+    # One JSON-LD block; the other script of the head is the elderly mode's switch.
+    assert head.count('<script type="application/ld+json">') == 1
     assert "<script>alert(1)" not in html
     [data] = _blocks(html)
     assert data["headline"] == hostile

@@ -127,7 +127,8 @@ def test_every_staff_text_renders_escaped_on_every_public_page(hostile_content):
     shown = {}
     for url in urls:
         response = client.get(url)
-        assert response.status_code in (200, 404, 405), url
+        # 400: a download that needs its inputs (the cost estimate's CSV) says so in plain text.
+        assert response.status_code in (200, 400, 404, 405), url
         if response.status_code == 200 and "html" in response["Content-Type"]:
             shown[url] = response.content.decode()
     problems = [
