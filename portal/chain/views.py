@@ -57,7 +57,13 @@ class DirectoryFilters:
         self.ignored = []
         for facet in FACETS:
             values = [v.strip() for v in query.getlist(facet) if v.strip()]
-            if values:
+            # A slug is short and plain: anything else (a NUL byte, which PostgreSQL refuses
+            # in a query, or a page of text) is left out before it reaches the database.
+            if values and (len(values[-1]) > 80 or "\x00" in values[-1]):
+                self.ignored.append(
+                    _("A filter in this address was not understood; it was left out.")
+                )
+            elif values:
                 self.chosen[facet] = values[-1]
         text = query.get("q", "").strip()
         if len(text) > SEARCH_MAX_LENGTH or "\x00" in text:
