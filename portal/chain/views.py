@@ -12,19 +12,18 @@ import json
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Prefetch, Q, Subquery, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from portal.core.page_cache import do_not_store
 from portal.core.spreadsheets import spreadsheet_safe
 from projects.models import Park, Project
+from projects.tools.opendata import download_headers, licence
 
 from .models import (
     CapacityUnit,
@@ -323,15 +322,6 @@ def _open_data(request):
     return rows, last
 
 
-def _download(response, filename, last_updated):
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Link"] = f'<{settings.OPEN_DATA_LICENCE_URL}>; rel="license"'
-    response["Access-Control-Allow-Origin"] = "*"
-    if last_updated:
-        response["Last-Modified"] = http_date(last_updated.timestamp())
-    return response
-
-
 def _cell(value):
     if value is None:
         return ""
@@ -357,7 +347,7 @@ def enterprises_csv(request):
     for row in rows:
         writer.writerow({name: _cell(value) for name, value in row.items()})
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    return _download(response, "guanxian-enterprises.csv", last)
+    return download_headers(response, "guanxian-enterprises.csv", last)
 
 
 @require_GET
@@ -365,7 +355,7 @@ def enterprises_json(request):
     rows, last = _open_data(request)
     document = {
         "title": "Guanxian bearing (forging) cluster: enterprise directory",
-        "licence": {"name": settings.OPEN_DATA_LICENCE, "url": settings.OPEN_DATA_LICENCE_URL},
+        "licence": licence(),
         "publisher": "Guanxian County",
         "source": request.build_absolute_uri(),
         "last_updated": last,
@@ -375,4 +365,4 @@ def enterprises_json(request):
     }
     body = json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    return _download(response, "guanxian-enterprises.json", last)
+    return download_headers(response, "guanxian-enterprises.json", last)

@@ -80,7 +80,8 @@ def _bad_filters():
     )
 
 
-def _headers(response, filename, last_updated):
+def download_headers(response, filename, last_updated):
+    """An open-data download: its file name, licence link, CORS and Last-Modified."""
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Link"] = f'<{settings.OPEN_DATA_LICENCE_URL}>; rel="license"'
     response["Access-Control-Allow-Origin"] = "*"
@@ -114,7 +115,7 @@ def projects_csv(request):
     for row in _rows(request, projects):
         writer.writerow({name: _csv_value(value) for name, value in row.items()})
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    return _headers(response, "guanxian-projects.csv", last_updated)
+    return download_headers(response, "guanxian-projects.csv", last_updated)
 
 
 @require_GET
@@ -135,4 +136,4 @@ def projects_json(request):
     }
     body = json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    return _headers(response, "guanxian-projects.json", last_updated)
+    return download_headers(response, "guanxian-projects.json", last_updated)
