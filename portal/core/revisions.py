@@ -427,7 +427,8 @@ class RevisionAdmin(ReviewedEditingMixin, EditorsDeskMixin, VersionAdmin):
                     name = capfirst(model._meta.verbose_name)
                     # Named in the reader's language, as the record itself is.
                     title = str((now or was)._object_version.object)
-                    rows.append((f"{name} “{title}”", changes))
+                    label = gettext("%(row)s “%(name)s”") % {"row": name, "name": title}
+                    rows.append((label, changes))
         return rows
 
 

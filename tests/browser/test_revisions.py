@@ -4,10 +4,11 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group, User
+from reversion.models import Version
 
-from projects.models import Project
+from projects.models import ParkCost, Project
 from tests.browser.conftest import axe_violations, screenshot
-from tests.factories import make_project, make_sector
+from tests.factories import make_park, make_project, make_sector
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -54,6 +55,55 @@ def test_an_editor_compares_and_restores_a_project_in_chinese(editor_page):
     page.wait_for_url("**/admin/projects/project/")
     project.refresh_from_db()
     assert project.investment_yuan == Decimal(300_000_000)
+
+
+def test_an_editor_compares_and_restores_a_parks_cost_row_in_chinese(editor_page):
+    """The land price typed as 0.62 instead of 150000 is seen in the history and put back."""
+    page = editor_page
+    park = make_park()
+    cost = ParkCost.objects.create(
+        park=park,
+        label_en="Industrial land",
+        label_zh_hans="工业用地",
+        amount=150_000,
+        unit_en="yuan per mu",
+        unit_zh_hans="元/亩",
+    )
+    change = f"/admin/projects/park/{park.pk}/change/"
+    for amount in ("150000", "0.62"):
+        page.goto(change)
+        page.fill("input[name=costs-0-amount]", amount)
+        page.click("input[name=_save]")
+        page.wait_for_url("**/admin/projects/park/")
+    cost.refresh_from_db()
+    assert cost.amount == Decimal("0.62")
+    assert Version.objects.get_for_object(park).count() == 2
+
+    page.goto(f"/admin/projects/park/{park.pk}/history/")
+    page.locator("a[href*='/history/compare/?new=']").first.click()
+    group = page.locator("th[scope=rowgroup]")
+    assert group.inner_text() == "成本“工业用地”"
+    row = page.locator("tr", has=page.locator("th[scope=row]", has_text="金额"))
+    assert row.locator(".old-value").inner_text() == "150000.0000"
+    assert row.locator(".new-value").inner_text() == "0.6200"
+    screenshot(page, "revisions-compare-cost-zh")
+
+    page.get_by_role("link", name="恢复改动前的版本").click()
+    assert page.locator("input[name=costs-0-amount]").input_value() == "150,000"
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/projects/park/")
+    cost.refresh_from_db()
+    assert cost.amount == Decimal("150000")
+
+    # The restore is a version of its own, so it can be undone in turn.
+    versions = list(Version.objects.get_for_object(park).order_by("pk"))
+    assert len(versions) == 3
+    assert versions[-1].revision.user.username == "editor.li"
+    page.goto(f"/admin/projects/park/{park.pk}/history/")
+    page.locator("a[href*='/history/compare/?new=']").first.click()
+    row = page.locator("tr", has=page.locator("th[scope=row]", has_text="金额"))
+    assert row.locator(".old-value").inner_text() == "0.6200"
+    assert row.locator(".new-value").inner_text() == "150000.0000"
 
 
 def _signed_in(browser, live_server, name, group, locale):

@@ -109,7 +109,7 @@ def test_a_parks_cost_row_is_compared_and_restored(client, editor):
     assert rows == [("Cost “Industrial land”", [("Amount", "150,000.0000", "0.6200")])]
     chinese = _compare(client, park, after, language="zh-hans")
     assert chinese.context["inline_rows"] == [
-        ("成本 “工业用地”", [("金额", "150000.0000", "0.6200")])
+        ("成本“工业用地”", [("金额", "150000.0000", "0.6200")])
     ]
 
     _restore(client, park, before)
