@@ -7,7 +7,8 @@ token means somebody saved meanwhile. The second save is then refused: the form 
 with what its editor typed (files kept, `portal.core.upload_stash`), with who saved, when, and
 what they changed, side by side, from the versions. The first editor's save is in the versions
 whatever happens next, and the fields they changed that the second editor left alone come back
-in the form with their values (`carry_their_changes`), so saving again keeps both; where both
+in the form with their values, inline rows included (`carry_their_changes`,
+`carry_their_row_changes`), so saving again keeps both; where both
 changed a field, the second editor's value stays and the table shows the other. The
 re-rendered form carries the newest token, so saving again is a decision taken knowing what
 was saved meanwhile.
@@ -149,11 +150,39 @@ def _same(model_field, stored, value):
 
 def carry_their_changes(form, conflict):
     """Put into the refused form the other person's value of each field they changed and this
-    editor left as it was; the labels of those fields. Fields of the main form with a plain
-    widget only: split date-times, files, many-to-many and inline rows stay as posted."""
-    if conflict.before is None or not hasattr(form, "cleaned_data"):
+    editor left as it was; the labels of those fields. Fields with a plain widget only: split
+    date-times, files and many-to-many stay as posted (the table shows them)."""
+    if conflict.before is None:
         return []
-    before, theirs = conflict.before.field_dict, conflict.latest.field_dict
+    return _carry(form, conflict.before.field_dict, conflict.latest.field_dict)
+
+
+def carry_their_row_changes(formset, conflict):
+    """The same for the rows of an inline formset that existed before and still exist:
+    [(index of the row's form, [labels carried])] for the rows where something was carried."""
+    if conflict.before is None:
+        return []
+    before = _row_versions(conflict.before, formset.model)
+    theirs = _row_versions(conflict.latest, formset.model)
+    carried = []
+    for index, row_form in enumerate(formset.forms):
+        pk = getattr(row_form.instance, "pk", None)
+        if pk is None or str(pk) not in before or str(pk) not in theirs:
+            continue
+        labels = _carry(row_form, before[str(pk)], theirs[str(pk)])
+        if labels:
+            carried.append((index, labels))
+    return carried
+
+
+def _row_versions(version, model):
+    rows = Version.objects.get_for_model(model).filter(revision_id=version.revision_id)
+    return {row.object_id: row.field_dict for row in rows}
+
+
+def _carry(form, before, theirs):
+    if not hasattr(form, "cleaned_data"):
+        return []
     model = form._meta.model
     data = form.data.copy()
     carried = []

@@ -168,6 +168,15 @@ class EditorsDeskMixin:
                 context["edit_conflict"] = getattr(form, "edit_conflict", None)
                 if context["edit_conflict"] is not None:
                     carried = concurrency.carry_their_changes(form, context["edit_conflict"])
+                    for inline in inlines:
+                        for index, labels in concurrency.carry_their_row_changes(
+                            inline.formset, context["edit_conflict"]
+                        ):
+                            where = row_name(inline.formset, index)
+                            carried += [
+                                gettext("%(row)s: %(field)s") % {"row": where, "field": label}
+                                for label in labels
+                            ]
                     context["carried_fields"] = pgettext("between the names of a list", ", ").join(
                         carried
                     )

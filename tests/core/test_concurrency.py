@@ -136,6 +136,51 @@ def test_a_change_to_an_inline_row_meanwhile_is_named_with_its_row(park):
     assert ParkCost.objects.get(park=park).amount == Decimal("0.62")
 
 
+def test_a_row_they_changed_and_this_editor_left_alone_comes_back_with_their_value(park):
+    li = signed_in("editor.li")
+    wang = signed_in("editor.wang")
+    li.post(url_of(park), change_form_data(li.get(url_of(park))))
+    li_form = change_form_data(li.get(url_of(park)))
+    wang_form = change_form_data(wang.get(url_of(park)))
+
+    li.post(url_of(park), li_form | {"costs-0-amount": "0.62"})
+    refused = wang.post(url_of(park), wang_form | {"tagline_en": "Wang's tagline"})
+
+    assert refused.status_code == 200
+    assert refused.context["carried_fields"] == "Cost 1 “Industrial land”: Amount"
+    (cost_formset,) = [
+        inline.formset
+        for inline in refused.context["inline_admin_formsets"]
+        if inline.formset.prefix == "costs"
+    ]
+    assert cost_formset.forms[0]["amount"].value() == "0.62"
+    content = refused.content.decode()
+    assert 'name="tagline_en" value="Wang&#x27;s tagline"' in content
+
+    # Saving again keeps both: Li's land price and Wang's tagline.
+    resent = {}
+    for form in [refused.context["adminform"].form, *cost_formset.forms]:
+        resent |= {key: form.data.getlist(key) for key in form.data}
+    resent["_edit_start"] = refused.context["edit_conflict"].token
+    again = wang.post(url_of(park), resent)
+    assert again.status_code == 302, again.context["error_summary"]
+    park.refresh_from_db()
+    assert park.tagline_en == "Wang's tagline"
+    assert ParkCost.objects.get(park=park).amount == Decimal("0.62")
+
+
+def test_in_chinese_the_carried_row_is_named_in_chinese(park):
+    li = signed_in("editor.li")
+    wang = signed_in("editor.wang")
+    li.post(url_of(park), change_form_data(li.get(url_of(park))))
+    li_form = change_form_data(li.get(url_of(park)))
+    wang_form = change_form_data(wang.get(url_of(park)))
+    li.post(url_of(park), li_form | {"costs-0-amount": "0.62"})
+    with translation.override("zh-hans"):
+        refused = wang.post(url_of(park), wang_form, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert refused.context["carried_fields"] == "成本 1“工业用地”：金额"
+
+
 def test_a_record_saved_meanwhile_that_had_no_version_names_the_change_from_its_history(park):
     li = signed_in("editor.li")
     wang = signed_in("editor.wang")
