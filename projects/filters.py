@@ -13,7 +13,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.languages import localized_fieldnames
-from portal.core.templatetags.typesetting import name_sort_key
+from portal.core.reading_order import name_sort_key
 
 from .models import InvestmentBand, Park, Project, Sector, band_q
 

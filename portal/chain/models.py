@@ -13,9 +13,11 @@ public.
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import FlagPublishable, Publishable, PublishableQuerySet
+from portal.core.reading_order import pinyin_sort_column
 from portal.core.revisions import NormalisedTextMixin
 from projects.formatting import format_quantity
 from projects.models import Park, Project, Sector
@@ -80,6 +82,14 @@ class Certification(NormalisedTextMixin, models.Model):
 
 
 class EnterpriseQuerySet(PublishableQuerySet):
+    def in_reading_order(self):
+        """By name as the reader reads it: pinyin order in Chinese (the stored key), A to Z
+        otherwise."""
+        language = get_language() or ""
+        if language.startswith("zh"):
+            return self.order_by("name_pinyin", "pk")
+        return self.order_by("name", "pk")
+
     def for_cards(self):
         return self.select_related("park").prefetch_related("stages", "certifications")
 
@@ -88,6 +98,8 @@ class Enterprise(NormalisedTextMixin, Publishable):
     """An enterprise of the cluster, with what it makes and how much."""
 
     name = models.CharField(_("name"), max_length=150)
+    # The Chinese name's pinyin as a sort key (`pinyin_sort_column`), kept by save().
+    name_pinyin = models.CharField(max_length=1200, editable=False, blank=True, db_index=True)
     slug = models.SlugField(
         _("slug"),
         max_length=80,
@@ -162,6 +174,13 @@ class Enterprise(NormalisedTextMixin, Publishable):
 
     def __str__(self):
         return self.name or self.slug
+
+    def save(self, *args, **kwargs):
+        self.name_pinyin = pinyin_sort_column(self.name_zh_hans or self.name_en)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"name", "name_zh_hans", "name_en"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "name_pinyin"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("chain:enterprise", kwargs={"slug": self.slug})

@@ -11,7 +11,7 @@ import gettext
 import pycountry
 from django.utils.translation import get_language
 
-from portal.core.templatetags.typesetting import name_sort_key
+from portal.core.reading_order import name_sort_key
 
 # As Chinese government sites name them.
 OVERRIDES = {

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.chain.models import Enterprise
-from portal.core.templatetags.typesetting import name_sort_key
+from portal.core.reading_order import name_sort_key
 from projects.models import InvestmentBand, Park, Project
 
 from . import countries

@@ -116,6 +116,60 @@ def test_the_directory_in_chinese(client, directory):
     assertContains(response, "1,000吨/年")
 
 
+def test_the_chinese_directory_is_in_pinyin_order(client):
+    stage = make_stage()
+    for slug, english, chinese in [
+        ("zhong", "A Heavy Forge", "中型锻造厂"),
+        ("chong", "B Chongqing Rings", "重庆套圈厂"),
+        ("da", "C Large Rings", "大型套圈厂"),
+        ("gong", "D Shared Works", "共享热处理厂"),
+    ]:
+        make_enterprise(slug=slug, name_en=english, name_zh_hans=chinese, stages=[stage])
+    chinese = client.get("/zh-hans/enterprises/")
+    # 重 reads chong here: code-point order would put 中 (U+4E2D) first and 重 last.
+    assert names(chinese) == ["重庆套圈厂", "大型套圈厂", "共享热处理厂", "中型锻造厂"]
+    english = client.get("/en/enterprises/")
+    assert names(english) == [
+        "A Heavy Forge",
+        "B Chongqing Rings",
+        "C Large Rings",
+        "D Shared Works",
+    ]
+    # The same order, filtered by a stage, on a page of its own.
+    assert names(client.get(f"/zh-hans/enterprises/?stage={stage.slug}"))[0] == "重庆套圈厂"
+
+
+def test_a_renamed_enterprise_moves_in_the_chinese_order(client):
+    first = make_enterprise(slug="first", name_zh_hans="阿胶轴承厂")
+    make_enterprise(slug="second", name_zh_hans="保定轴承厂")
+    first.name_zh_hans = "张家轴承厂"
+    first.save(update_fields=["name_zh_hans"])
+    assert names(client.get("/zh-hans/enterprises/")) == ["保定轴承厂", "张家轴承厂"]
+
+
+def test_only_a_many_to_many_filter_makes_the_list_distinct(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    stage = make_stage()
+    make_enterprise(stages=[stage])
+    with CaptureQueriesContext(connection) as plain:
+        client.get("/en/enterprises/")
+    with CaptureQueriesContext(connection) as filtered:
+        client.get(f"/en/enterprises/?stage={stage.slug}")
+
+    def page_query(captured):
+        (sql,) = [
+            q["sql"]
+            for q in captured
+            if " LIMIT " in q["sql"] and q["sql"].split(" FROM ")[0].count("chain_enterprise") > 3
+        ]
+        return sql
+
+    assert page_query(plain.captured_queries).startswith('SELECT "chain_enterprise"."id"')
+    assert page_query(filtered.captured_queries).startswith('SELECT DISTINCT "chain_enterprise"')
+
+
 @pytest.mark.parametrize("count", [3, 40])
 def test_directory_queries_are_fixed(client, django_assert_num_queries, count):
     stage, cert = make_stage(), make_certification()

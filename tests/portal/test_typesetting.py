@@ -262,7 +262,7 @@ def test_a_figure_keeps_its_prefix_with_the_space_only_english_sets():
 
 
 def test_names_sort_by_pinyin_in_chinese_and_alphabetically_in_english():
-    from portal.core.templatetags.typesetting import name_sort_key
+    from portal.core.reading_order import name_sort_key
 
     names = ["冷辗环件", "共享锻造中心", "大型风电轴承套圈", "轨道交通轴承"]
     assert sorted(names, key=lambda n: name_sort_key(n, "zh-hans")) == [
@@ -278,13 +278,35 @@ def test_names_sort_by_pinyin_in_chinese_and_alphabetically_in_english():
     ]
 
 
+
+def test_the_stored_pinyin_key_orders_as_a_reader_of_chinese_does():
+    from portal.core.reading_order import pinyin_sort_column
+
+    # Each syllable six wide, then its tone; the phrase decides the reading (chong, not zhong).
+    assert pinyin_sort_column("重庆") == "chong02qing004"
+    assert pinyin_sort_column("长城") == "chang02cheng02"
+    assert pinyin_sort_column("东阿") == "dong001e000001"
+    names = ["冷辗环件", "共享锻造中心", "大型风电轴承套圈", "大", "轨道交通轴承", "重庆轴承"]
+    # Plain byte order, as every database collation orders a string of a-z and 0-9.
+    # 重庆 reads chong, so it comes first, not last as zhong would.
+    assert sorted(names, key=pinyin_sort_column) == [
+        "重庆轴承",
+        "大",
+        "大型风电轴承套圈",
+        "共享锻造中心",
+        "轨道交通轴承",
+        "冷辗环件",
+    ]
+    assert pinyin_sort_column("ABC轴承2号") == "abc0000zhou002cheng022000000hao0004"
+    assert set(pinyin_sort_column("东阿·（锻造）!")) <= set("abcdefghijklmnopqrstuvwxyz0123456789")
+
 def test_the_filter_offers_sectors_and_parks_in_pinyin_order():
     call_command("seed_demo", stdout=StringIO())
     with translation.override("zh-hans"):
         from projects.filters import filter_form
 
         labels = [str(label) for _value, label in filter_form({}).fields["sector"].choices[1:]]
-    from portal.core.templatetags.typesetting import name_sort_key
+    from portal.core.reading_order import name_sort_key
 
     assert labels == sorted(labels, key=lambda n: name_sort_key(n, "zh-hans"))
     assert labels[0] == "车削与磨削"

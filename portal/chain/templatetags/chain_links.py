@@ -23,7 +23,7 @@ def project_chain(project):
             Enterprise.objects.published()
             .filter(stages__in=stages)
             .distinct()
-            .order_by("name", "pk")[:SUPPLIERS_SHOWN]
+            .in_reading_order()[:SUPPLIERS_SHOWN]
         )
     return {"stages": stages, "suppliers": suppliers}
 
@@ -32,9 +32,7 @@ def project_chain(project):
 def park_enterprises(park):
     """The published enterprises in the park, the first few by name, and a link to them all."""
     enterprises = list(
-        Enterprise.objects.published()
-        .filter(park=park)
-        .order_by("name", "pk")[: SUPPLIERS_SHOWN + 1]
+        Enterprise.objects.published().filter(park=park).in_reading_order()[: SUPPLIERS_SHOWN + 1]
     )
     return {
         "park": park,

@@ -5,24 +5,10 @@ import datetime
 
 from django import template
 from django.utils import timezone
-from django.utils.translation import get_language
-from pypinyin import Style, lazy_pinyin
+
+from portal.core.reading_order import name_sort_key
 
 register = template.Library()
-
-
-def name_sort_key(name, language=None):
-    """The key that sorts names as a reader of `language` expects: Chinese by the pinyin of
-    each character in turn (大型 da < 共享 gong < 轨道 gui < 冷辗 leng), then by tone;
-    other languages alphabetically, ignoring case. Latin letters and digits in a Chinese name
-    sort among the pinyin."""
-    text = str(name or "")
-    language = language or get_language() or "en"
-    if language.startswith("zh"):
-        syllables = [s.casefold() for s in lazy_pinyin(text, style=Style.NORMAL)]
-        tones = lazy_pinyin(text, style=Style.TONE3)
-        return (syllables, tones, text)
-    return ([text.casefold()], [], text)
 
 
 @register.filter
