@@ -13,7 +13,7 @@ from django.core.files import File
 from django.utils import timezone
 
 from . import demo_incentives, demo_opportunities
-from .demo_images import drawn_picture
+from .demo_images import CAPTION_EN, CAPTION_ZH, add_project_picture, drawn_picture
 from .demo_parks import FIGURES, PARKS, PARTNERS, SECTORS, SOURCE_EN, SOURCE_ZH
 from .demo_projects import PROJECTS
 from .models import (
@@ -24,7 +24,6 @@ from .models import (
     ParkImage,
     Partner,
     Project,
-    ProjectImage,
     Sector,
 )
 
@@ -45,8 +44,6 @@ COST_DATE = datetime.date(2026, 10, 15)
 REVIEW_BY = datetime.date(2027, 6, 30)
 CONFERENCE_EN = "2023 China Bearing (Forging) Industry High-quality Development Conference"
 CONFERENCE_ZH = "2023中国轴承（锻造）产业高质量发展大会"
-CAPTION_EN = "A drawing, not a photograph."
-CAPTION_ZH = "绘图，并非实景照片。"
 TOTAL_SIGNED_YUAN = Decimal(10_220_000_000)
 
 
@@ -229,14 +226,5 @@ def _projects(sectors, parks):
                 title_zh_hans=title_zh,
                 is_done=done,
             )
-        picture = drawn_picture(project.slug, row.pop("picture"))
-        image = ProjectImage(
-            project=project,
-            alt_text_en=picture.alt_en,
-            alt_text_zh_hans=picture.alt_zh,
-            caption_en=CAPTION_EN,
-            caption_zh_hans=CAPTION_ZH,
-        )
-        image.image = File(picture.file, name=f"{project.slug}.jpg")
-        image.save()
+        add_project_picture(project, row.pop("picture"))
     return created_count

@@ -12,6 +12,7 @@ import math
 import random
 from dataclasses import dataclass
 
+from django.core.files import File
 from django.core.files.base import ContentFile
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
@@ -465,3 +466,24 @@ def drawn_picture(seed_text, subject, size=(WIDTH, HEIGHT)):
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=78, optimize=True, progressive=True)
     return Picture(ContentFile(buffer.getvalue()), alt_en, alt_zh)
+
+
+CAPTION_EN = "A drawing, not a photograph."
+CAPTION_ZH = "绘图，并非实景照片。"
+
+
+def add_project_picture(project, subject):
+    """The project's cover: a drawing of `subject` varied by its slug, captioned as a drawing."""
+    from .models import ProjectImage
+
+    picture = drawn_picture(project.slug, subject)
+    image = ProjectImage(
+        project=project,
+        alt_text_en=picture.alt_en,
+        alt_text_zh_hans=picture.alt_zh,
+        caption_en=CAPTION_EN,
+        caption_zh_hans=CAPTION_ZH,
+    )
+    image.image = File(picture.file, name=f"{project.slug}.jpg")
+    image.save()
+    return image

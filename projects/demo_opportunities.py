@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from .demo_images import add_project_picture
 from .models import Project
 
 YI = Decimal(100_000_000)
@@ -19,6 +20,7 @@ PROMOTER_ZH = "冠县投资促进服务中心"
 OPPORTUNITIES = [
     {
         "slug": "bearing-cage-plant",
+        "picture": "bearing",
         "name_en": "Bearing cage plant",
         "name_zh": "轴承保持架项目",
         "sector": "precision-bearings",
@@ -46,6 +48,7 @@ OPPORTUNITIES = [
     },
     {
         "slug": "serviced-plot-qingshui-east",
+        "picture": "park",
         "name_en": "Serviced plot, Qingshui park east",
         "name_zh": "清水园区东片净地",
         "sector": "ring-forging",
@@ -84,6 +87,7 @@ OPPORTUNITIES = [
     },
     {
         "slug": "forging-die-joint-venture",
+        "picture": "press",
         "name_en": "Joint venture in forging dies and tooling",
         "name_zh": "锻造模具合资项目",
         "sector": "equipment",
@@ -113,6 +117,7 @@ OPPORTUNITIES = [
     },
     {
         "slug": "bearing-seal-plant",
+        "picture": "balls",
         "name_en": "Bearing seal and shield plant",
         "name_zh": "轴承密封件项目",
         "sector": "precision-bearings",
@@ -139,6 +144,7 @@ OPPORTUNITIES = [
     },
     {
         "slug": "export-consolidation-warehouse",
+        "picture": "hall",
         "name_en": "Export consolidation warehouse",
         "name_zh": "出口集拼仓储中心",
         "sector": "logistics",
@@ -172,7 +178,7 @@ def seed(sectors, parks):
     published_at = timezone.now().replace(microsecond=0) - datetime.timedelta(days=1)
     for row in OPPORTUNITIES:
         land = row["land_ha"]
-        _project, created = Project.objects.get_or_create(
+        project, created = Project.objects.get_or_create(
             slug=row["slug"],
             defaults={
                 "name_en": row["name_en"],
@@ -201,4 +207,6 @@ def seed(sectors, parks):
             },
         )
         created_count += created
+        if created:
+            add_project_picture(project, row["picture"])
     return created_count

@@ -45,9 +45,10 @@ def test_seed_twice_changes_nothing():
     assert counts["Project"] == 20
     assert counts["Park"] == 2
     registry_files = [f for f in files if f.startswith(("projects/", "parks/"))]
-    assert len([f for f in registry_files if "/renditions/" not in f]) == 17
+    # a picture for each of the twenty and for each park
+    assert len([f for f in registry_files if "/renditions/" not in f]) == 22
     # each original's renditions: three widths, as WebP and JPEG
-    assert len([f for f in registry_files if "/renditions/" in f]) == 17 * 6
+    assert len([f for f in registry_files if "/renditions/" in f]) == 22 * 6
 
 
 def test_fifteen_signed_projects_at_the_conference_worth_10_22_billion(demo):
@@ -146,7 +147,8 @@ def test_demo_images_are_real_images_with_sizes(demo):
         # small files: drawn shapes, no noise
         assert image.image.size < 80_000, image.image.name
     images = [*ProjectImage.objects.all(), *ParkImage.objects.all()]
-    assert len(images) == 17
+    # 15 signed projects, 5 open opportunities, 2 parks
+    assert len(images) == 22
     for image in images:
         # 1200 pixels wide: 480 and 960 and its own width, each as WebP and JPEG
         names = rendition_names(image.image.name, image.width)
@@ -158,7 +160,10 @@ def test_demo_images_are_real_images_with_sizes(demo):
 def test_demo_pictures_vary_by_record_and_show_the_trade(demo):
     images = list(ProjectImage.objects.select_related("project"))
     contents = {image.image.read() for image in images}
-    assert len(contents) == 15, "every project has its own picture"
+    assert len(contents) == 20, "every project and opportunity has its own picture"
+    opportunities = Project.objects.filter(kind=Project.Kind.OPPORTUNITY)
+    assert opportunities.count() == 5
+    assert all(o.cover is not None for o in opportunities.prefetch_related("images"))
     subjects = {image.alt_text_en.split(",")[0] for image in images}
     assert len({image.alt_text_en for image in images}) >= 8
     assert len(subjects) >= 6
@@ -167,6 +172,8 @@ def test_demo_pictures_vary_by_record_and_show_the_trade(demo):
     assert "锻压机" in by_slug["intelligent-forging-centre"].alt_text_zh_hans
     assert "furnace" in by_slug["shared-heat-treatment"].alt_text_en
     assert "rollers" in by_slug["tapered-rollers"].alt_text_en
+    assert "from above" in by_slug["serviced-plot-qingshui-east"].alt_text_en
+    assert "forging press" in by_slug["forging-die-joint-venture"].alt_text_en
     for image in ParkImage.objects.all():
         # The park's picture is the aerial view its alt text describes.
         assert image.alt_text_en.startswith("Drawing: an industrial park seen from above")
