@@ -40,6 +40,15 @@ PAGES = [
     ("news list", "/en/news/"),
     ("article", "/en/news/{article}/"),
     ("enquiry", "/en/enquire/"),
+    ("why Guanxian", "/en/invest/"),
+    ("investment guide", "/en/invest/guide/"),
+    ("enterprise directory", "/en/enterprises/"),
+    ("industry chain", "/en/industry-chain/"),
+    ("cost estimator", "/en/projects/estimate/?land=50&electricity=2000000&water=30000"),
+    ("park comparison", "/en/projects/compare/parks/"),
+    ("home, Chinese", "/zh-hans/"),
+    ("project list, Chinese", "/zh-hans/projects/"),
+    ("enterprise directory, Chinese", "/zh-hans/enterprises/"),
 ]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}

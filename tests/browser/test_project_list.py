@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from playwright.sync_api import expect
 
 from projects.models import Park, Project
@@ -179,3 +180,34 @@ def test_without_javascript_the_filters_open_from_their_control(browser, live_se
         expect(page.locator(".filter-chips .chip")).to_have_count(1)
     finally:
         context.close()
+
+
+def _every_grid_is_full(page):
+    """{grid's selector index: rows} for every grid of cards on the page with a row not full."""
+    grids = page.locator("main .card-grid, main ul.grid-fit")
+    found = {}
+    for index in range(grids.count()):
+        grids.nth(index).evaluate("g => g.setAttribute('data-grid-under-test', '')")
+        rows = rows_are_full(page, "[data-grid-under-test]")
+        grids.nth(index).evaluate("g => g.removeAttribute('data-grid-under-test')")
+        if not all(rows):
+            found[index] = rows
+    return grids.count(), found
+
+
+@pytest.mark.parametrize("width", [1366, 800])
+def test_no_grid_of_cards_leaves_a_card_alone_on_its_row(open_page, width):
+    """The home page, both parks, a project's related projects, Why Guanxian and the news."""
+    call_command("seed_demo", verbosity=0)
+    page = open_page({"width": width, "height": 900})
+    project = Project.objects.published().signed().order_by("slug").first()
+    with translation.override("en"):
+        paths = ["/en/", project.get_absolute_url(), "/en/invest/", "/en/news/"]
+    with translation.override("zh-hans"):
+        paths += ["/zh-hans/", *(park.get_absolute_url() for park in Park.objects.published())]
+    for path in paths:
+        page.goto(path)
+        count, not_full = _every_grid_is_full(page)
+        assert count >= 1, path
+        assert not_full == {}, (path, not_full)
+    shoot(page, f"park-detail-grid-{width}")
