@@ -1,6 +1,8 @@
 """Names in the reader's alphabetical order: Chinese by pinyin (pypinyin, with its phrase
 dictionary, so that 重庆 is chong and 长城 chang), other languages A to Z ignoring case."""
 
+import re
+
 from django.utils.translation import get_language
 from pypinyin import Style, lazy_pinyin
 
@@ -19,6 +21,10 @@ def name_sort_key(name, language=None):
     return ([text.casefold()], [], text)
 
 
+# A Chinese syllable as pypinyin writes it with its tone (TONE3: "zhou2"), and the letters and
+# numbers of anything else in a name.
+SYLLABLE = re.compile(r"([a-z]+)([1-4])?")
+TOKEN = re.compile(r"([a-z]+)|([0-9]+)")
 # Longest pinyin syllable ("zhuang", "chuang"); shorter ones are padded to it.
 SYLLABLE_WIDTH = 6
 
@@ -26,15 +32,20 @@ SYLLABLE_WIDTH = 6
 def pinyin_sort_column(name):
     """`name_sort_key` for Chinese as one plain string a database can order by: each syllable
     padded to a fixed width with "0" (below every letter in any collation) and followed by its
-    tone (0 for the neutral tone), "重庆" -> "chong02qing04". Only a-z and 0-9, so the
-    database's collation cannot reorder it."""
+    tone (0 for the neutral tone), "重庆" -> "chong02qing004"; a number zero-filled to the same
+    width, so that 企业9号 comes before 企业10号. Only a-z and 0-9, so the database's collation
+    cannot reorder it."""
     parts = []
-    for syllable in lazy_pinyin(str(name or ""), style=Style.TONE3):
-        syllable = "".join(c for c in syllable.casefold() if c.isascii() and c.isalnum())
-        if not syllable:
+    for chunk in lazy_pinyin(str(name or ""), style=Style.TONE3):
+        chunk = chunk.casefold()
+        syllable = SYLLABLE.fullmatch(chunk)
+        if syllable:
+            letters, tone = syllable.groups()
+            parts.append(letters.ljust(SYLLABLE_WIDTH, "0") + (tone or "0"))
             continue
-        tone = "0"
-        if len(syllable) > 1 and syllable[-1] in "1234" and syllable[:-1].isalpha():
-            syllable, tone = syllable[:-1], syllable[-1]
-        parts.append(syllable.ljust(SYLLABLE_WIDTH, "0") + tone)
+        for letters, digits in TOKEN.findall(chunk):
+            if letters:
+                parts.append(letters.ljust(SYLLABLE_WIDTH, "0") + "0")
+            else:
+                parts.append(digits.zfill(SYLLABLE_WIDTH) + "0")
     return "".join(parts)

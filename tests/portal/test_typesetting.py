@@ -278,7 +278,6 @@ def test_names_sort_by_pinyin_in_chinese_and_alphabetically_in_english():
     ]
 
 
-
 def test_the_stored_pinyin_key_orders_as_a_reader_of_chinese_does():
     from portal.core.reading_order import pinyin_sort_column
 
@@ -297,8 +296,11 @@ def test_the_stored_pinyin_key_orders_as_a_reader_of_chinese_does():
         "轨道交通轴承",
         "冷辗环件",
     ]
-    assert pinyin_sort_column("ABC轴承2号") == "abc0000zhou002cheng022000000hao0004"
+    assert pinyin_sort_column("ABC轴承2号") == "abc0000zhou002cheng020000020hao0004"
+    numbered = ["企业10号", "企业9号", "企业2号"]
+    assert sorted(numbered, key=pinyin_sort_column) == ["企业2号", "企业9号", "企业10号"]
     assert set(pinyin_sort_column("东阿·（锻造）!")) <= set("abcdefghijklmnopqrstuvwxyz0123456789")
+
 
 def test_the_filter_offers_sectors_and_parks_in_pinyin_order():
     call_command("seed_demo", stdout=StringIO())
