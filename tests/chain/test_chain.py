@@ -79,6 +79,8 @@ def test_the_chain_in_chinese(client, chain):
     assertContains(response, "2.5万吨/年")
     assertContains(response, "300万件/年")
     assertContains(response, "开放的投资机会：")
+    # One paragraph of Chinese sentences: no Latin space after the full stop.
+    assertContains(response, "分布在以下环节。所有数字均由企业名录和项目库统计得出。")
 
 
 @pytest.mark.parametrize("extra", [0, 30])
