@@ -40,11 +40,11 @@ PAGES = [
     ("news list", "/en/news/"),
     ("article", "/en/news/{article}/"),
     ("enquiry", "/en/enquire/"),
+    ("cost estimator", "/en/projects/estimate/?land=50&electricity=2000000&water=30000"),
     ("why Guanxian", "/en/invest/"),
     ("investment guide", "/en/invest/guide/"),
     ("enterprise directory", "/en/enterprises/"),
     ("industry chain", "/en/industry-chain/"),
-    ("cost estimator", "/en/projects/estimate/?land=50&electricity=2000000&water=30000"),
     ("park comparison", "/en/projects/compare/parks/"),
     ("home, Chinese", "/zh-hans/"),
     ("project list, Chinese", "/zh-hans/projects/"),
@@ -82,9 +82,33 @@ def prepare(work):
     return env, values
 
 
+# Lighthouse's own advice when Chromium's trace of a load comes back without its start
+# ("NO_NAVSTART ... Please run Lighthouse again"): a failure of the recording, not of the page.
+RETRIED_ERRORS = ("NO_NAVSTART", "NO_FCP")
+ATTEMPTS = 3
+
+
 def lighthouse(url, report_dir):
     """Lighthouse's category scores for one address (its default config is the mobile one)."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return _lighthouse(url, report_dir)
+        except RecordingFailed as error:
+            if attempt == ATTEMPTS:
+                raise SystemExit(str(error)) from None
+            print(f"{url}: the trace failed ({error.code}); again", flush=True)
+    raise AssertionError("unreachable")
+
+
+class RecordingFailed(Exception):
+    def __init__(self, code, message):
+        super().__init__(message)
+        self.code = code
+
+
+def _lighthouse(url, report_dir):
     report = report_dir / "report.json"
+    report.unlink(missing_ok=True)
     result = subprocess.run(
         [
             "node",
@@ -102,7 +126,11 @@ def lighthouse(url, report_dir):
         timeout=300,
     )
     if result.returncode != 0 or not report.exists():
-        raise SystemExit(f"lighthouse failed on {url}:\n{result.stdout}{result.stderr}")
+        message = f"lighthouse failed on {url}:\n{result.stdout}{result.stderr}"
+        code = next((c for c in RETRIED_ERRORS if c in message), None)
+        if code:
+            raise RecordingFailed(code, message)
+        raise SystemExit(message)
     data = json.loads(report.read_text())
     scores = {name: data["categories"][name]["score"] for name in CATEGORIES}
     failing = [
