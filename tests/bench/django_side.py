@@ -158,6 +158,7 @@ def _bulk_enterprises(total):
     """Enterprises up to `total`, spread over the stages, parks and certifications, with
     their stage and certification rows."""
     from portal.chain.models import Certification, ChainStage, Enterprise
+    from portal.core.reading_order import pinyin_sort_column
 
     stages, certifications = list(ChainStage.objects.all()), list(Certification.objects.all())
     parks = list(Park.objects.all())
@@ -170,6 +171,8 @@ def _bulk_enterprises(total):
             slug=f"bench-enterprise-{n:05d}",
             name_en=f"Bench ring works {n}",
             name_zh_hans=f"测试套圈企业{n}号",
+            # bulk_create skips save(), which keeps the Chinese sort key
+            name_pinyin=pinyin_sort_column(f"测试套圈企业{n}号"),
             park=parks[n % len(parks)] if parks and n % 3 else None,
             main_products_en="Forged and rolled rings",
             main_products_zh_hans="锻造碾制套圈",

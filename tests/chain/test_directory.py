@@ -5,6 +5,7 @@ of queries."""
 import datetime
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -232,3 +233,24 @@ def test_project_and_park_pages_link_the_chain(client, directory, django_assert_
     assertNotContains(park_page, "Alpha Forge")
     assertContains(park_page, 'href="/en/enterprises/?park=qingshui"')
     assert project.park == directory["park"]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the plan of SQLite's planner")
+@pytest.mark.parametrize(
+    ("language", "index"),
+    [("en", "enterprise_name_en_idx"), ("zh-hans", "chain_enterprise_name_pinyin")],
+)
+def test_a_page_of_the_directory_is_read_in_index_order_not_sorted(language, index):
+    from django.http import QueryDict
+    from django.utils import translation
+
+    from portal.chain.views import DirectoryFilters
+
+    with translation.override(language):
+        page = DirectoryFilters(QueryDict("")).queryset().in_reading_order()[:20]
+        sql, params = page.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = " / ".join(row[-1] for row in cursor.fetchall())
+    assert f"USING INDEX {index}" in plan, plan
+    assert "TEMP B-TREE" not in plan, plan

@@ -24,4 +24,8 @@ class Migration(migrations.Migration):
             field=models.CharField(blank=True, db_index=True, editable=False, max_length=1200),
         ),
         migrations.RunPython(fill_pinyin, migrations.RunPython.noop),
+        migrations.AddIndex(
+            model_name="enterprise",
+            index=models.Index(fields=["name_en", "id"], name="enterprise_name_en_idx"),
+        ),
     ]
