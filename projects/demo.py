@@ -9,11 +9,10 @@ existing row (and file) alone, so running it twice changes nothing.
 import datetime
 from decimal import Decimal
 
-from django.core.files import File
 from django.utils import timezone
 
 from . import demo_incentives, demo_opportunities
-from .demo_images import CAPTION_EN, CAPTION_ZH, add_project_picture, drawn_picture
+from .demo_images import add_drawn_picture
 from .demo_parks import FIGURES, PARKS, PARTNERS, SECTORS, SOURCE_EN, SOURCE_ZH
 from .demo_projects import PROJECTS
 from .models import (
@@ -21,7 +20,6 @@ from .models import (
     Milestone,
     Park,
     ParkCost,
-    ParkImage,
     Partner,
     Project,
     Sector,
@@ -122,18 +120,7 @@ def _parks(sectors):
                 as_of=COST_DATE,
                 order=row,
             )
-        picture = drawn_picture(park.slug, "park")
-        image = ParkImage(
-            park=park,
-            alt_text_en=picture.alt_en,
-            alt_text_zh_hans=picture.alt_zh,
-            caption_en=CAPTION_EN,
-            caption_zh_hans=CAPTION_ZH,
-        )
-        # Assigned, not saved to storage here: the model's save stores it and the post-save
-        # hook makes its renditions (projects/renditions.py).
-        image.image = File(picture.file, name=f"{park.slug}.jpg")
-        image.save()
+        add_drawn_picture(park, "park")
     return parks
 
 
@@ -226,5 +213,5 @@ def _projects(sectors, parks):
                 title_zh_hans=title_zh,
                 is_done=done,
             )
-        add_project_picture(project, row.pop("picture"))
+        add_drawn_picture(project, row.pop("picture"))
     return created_count

@@ -472,18 +472,21 @@ CAPTION_EN = "A drawing, not a photograph."
 CAPTION_ZH = "绘图，并非实景照片。"
 
 
-def add_project_picture(project, subject):
-    """The project's cover: a drawing of `subject` varied by its slug, captioned as a drawing."""
-    from .models import ProjectImage
+def add_drawn_picture(record, subject):
+    """The cover of a demo project or park: a drawing of `subject` varied by the record's
+    slug, captioned as a drawing. Assigned to the field, not saved to storage here: the
+    model's save stores it and the field makes its renditions."""
+    from .models import Park, ParkImage, ProjectImage
 
-    picture = drawn_picture(project.slug, subject)
-    image = ProjectImage(
-        project=project,
+    picture = drawn_picture(record.slug, subject)
+    model, owner = (ParkImage, "park") if isinstance(record, Park) else (ProjectImage, "project")
+    image = model(
+        **{owner: record},
         alt_text_en=picture.alt_en,
         alt_text_zh_hans=picture.alt_zh,
         caption_en=CAPTION_EN,
         caption_zh_hans=CAPTION_ZH,
     )
-    image.image = File(picture.file, name=f"{project.slug}.jpg")
+    image.image = File(picture.file, name=f"{record.slug}.jpg")
     image.save()
     return image

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from .demo_images import add_project_picture
+from .demo_images import add_drawn_picture
 from .models import Project
 
 YI = Decimal(100_000_000)
@@ -208,5 +208,5 @@ def seed(sectors, parks):
         )
         created_count += created
         if created:
-            add_project_picture(project, row["picture"])
+            add_drawn_picture(project, row["picture"])
     return created_count

@@ -52,6 +52,20 @@ def url_of(park):
     return reverse("admin:projects_park_change", args=[park.pk])
 
 
+def both_open(park):
+    """Li and Wang, signed in, each with the park's form open after a first version exists:
+    (li, wang, li's form data, wang's form data)."""
+    li = signed_in("editor.li")
+    wang = signed_in("editor.wang")
+    li.post(url_of(park), change_form_data(li.get(url_of(park))))
+    return (
+        li,
+        wang,
+        change_form_data(li.get(url_of(park))),
+        change_form_data(wang.get(url_of(park))),
+    )
+
+
 def test_the_form_carries_the_latest_version_as_its_edit_start(park):
     li = signed_in("editor.li")
     assert change_form_data(li.get(url_of(park)))["_edit_start"] == "0"
@@ -104,11 +118,7 @@ def test_the_second_save_is_refused_naming_the_first_editor_and_what_they_change
 
 
 def test_a_field_both_changed_keeps_the_second_editors_value_in_the_form(park):
-    li = signed_in("editor.li")
-    wang = signed_in("editor.wang")
-    li.post(url_of(park), change_form_data(li.get(url_of(park))))
-    li_form = change_form_data(li.get(url_of(park)))
-    wang_form = change_form_data(wang.get(url_of(park)))
+    li, wang, li_form, wang_form = both_open(park)
 
     li.post(url_of(park), li_form | {"tagline_en": "Li's tagline"})
     refused = wang.post(url_of(park), wang_form | {"tagline_en": "Wang's tagline"})
@@ -121,11 +131,7 @@ def test_a_field_both_changed_keeps_the_second_editors_value_in_the_form(park):
 
 
 def test_a_change_to_an_inline_row_meanwhile_is_named_with_its_row(park):
-    li = signed_in("editor.li")
-    wang = signed_in("editor.wang")
-    li.post(url_of(park), change_form_data(li.get(url_of(park))))
-    li_form = change_form_data(li.get(url_of(park)))
-    wang_form = change_form_data(wang.get(url_of(park)))
+    li, wang, li_form, wang_form = both_open(park)
 
     li.post(url_of(park), li_form | {"costs-0-amount": "0.62"})
     refused = wang.post(url_of(park), wang_form)
@@ -137,11 +143,7 @@ def test_a_change_to_an_inline_row_meanwhile_is_named_with_its_row(park):
 
 
 def test_a_row_they_changed_and_this_editor_left_alone_comes_back_with_their_value(park):
-    li = signed_in("editor.li")
-    wang = signed_in("editor.wang")
-    li.post(url_of(park), change_form_data(li.get(url_of(park))))
-    li_form = change_form_data(li.get(url_of(park)))
-    wang_form = change_form_data(wang.get(url_of(park)))
+    li, wang, li_form, wang_form = both_open(park)
 
     li.post(url_of(park), li_form | {"costs-0-amount": "0.62"})
     refused = wang.post(url_of(park), wang_form | {"tagline_en": "Wang's tagline"})
@@ -170,11 +172,7 @@ def test_a_row_they_changed_and_this_editor_left_alone_comes_back_with_their_val
 
 
 def test_in_chinese_the_carried_row_is_named_in_chinese(park):
-    li = signed_in("editor.li")
-    wang = signed_in("editor.wang")
-    li.post(url_of(park), change_form_data(li.get(url_of(park))))
-    li_form = change_form_data(li.get(url_of(park)))
-    wang_form = change_form_data(wang.get(url_of(park)))
+    li, wang, li_form, wang_form = both_open(park)
     li.post(url_of(park), li_form | {"costs-0-amount": "0.62"})
     with translation.override("zh-hans"):
         refused = wang.post(url_of(park), wang_form, HTTP_ACCEPT_LANGUAGE="zh-hans")
