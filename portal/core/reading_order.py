@@ -9,16 +9,15 @@ from pypinyin import Style, lazy_pinyin
 
 def name_sort_key(name, language=None):
     """The key that sorts names as a reader of `language` expects: Chinese by the pinyin of
-    each character in turn (大型 da < 共享 gong < 轨道 gui < 冷辗 leng), then by tone;
-    other languages alphabetically, ignoring case. Latin letters and digits in a Chinese name
-    sort among the pinyin."""
+    each character in turn (大型 da < 共享 gong < 轨道 gui < 冷辗 leng), each syllable then by
+    its tone, the same order the database keeps with `pinyin_sort_column`; other languages
+    alphabetically, ignoring case. Latin letters and digits in a Chinese name sort among the
+    pinyin."""
     text = str(name or "")
     language = language or get_language() or "en"
     if language.startswith("zh"):
-        syllables = [s.casefold() for s in lazy_pinyin(text, style=Style.NORMAL)]
-        tones = lazy_pinyin(text, style=Style.TONE3)
-        return (syllables, tones, text)
-    return ([text.casefold()], [], text)
+        return (pinyin_sort_column(text), text)
+    return (text.casefold(), text)
 
 
 # A Chinese syllable as pypinyin writes it with its tone (TONE3: "zhou2"), and the letters and
