@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.languages import localized_fieldnames
 from projects.formatting import format_money
 from projects.models import Park, Project
 from projects.overview import RegistryOverview
@@ -126,7 +127,7 @@ def registry_charts(overview=None, public_parks=None):
     passes the overview and the published parks it already has."""
     overview = overview or RegistryOverview()
     if public_parks is None:
-        public_parks = Park.objects.published().only("pk", "name_en", "name_zh_hans")
+        public_parks = Park.objects.published().only("pk", *localized_fieldnames("name"))
     return [
         investment_by_sector(overview),
         projects_by_stage(overview),

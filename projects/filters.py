@@ -13,7 +13,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.languages import localized_fieldnames
-from portal.core.reading_order import name_sort_key
+from portal.core.reading_order import reading_key
 
 from .models import InvestmentBand, Park, Project, Sector, band_q
 
@@ -99,14 +99,14 @@ class ProjectFilterForm(forms.Form):
 
 def _by_name(rows):
     """(slug, name) of `rows`, sorted by name as the reader's language sorts."""
-    return sorted(((row.slug, row.name) for row in rows), key=lambda c: name_sort_key(c[1]))
+    return [(row.slug, row.name) for row in sorted(rows, key=reading_key)]
 
 
 def _place_choices():
     names = localized_fieldnames("name")
     return (
-        list(Sector.objects.only("slug", *names)),
-        list(Park.objects.published().only("slug", *names)),
+        list(Sector.objects.only("slug", "name_pinyin", *names)),
+        list(Park.objects.published().only("slug", "name_pinyin", *names)),
     )
 
 

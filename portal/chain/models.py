@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import FlagPublishable, Publishable, PublishableQuerySet
-from portal.core.reading_order import pinyin_sort_column
+from portal.core.reading_order import ReadingOrdered
 from portal.core.revisions import NormalisedTextMixin
 from projects.formatting import format_quantity
 from projects.models import Park, Project, Sector
@@ -94,11 +94,11 @@ class EnterpriseQuerySet(PublishableQuerySet):
         return self.select_related("park").prefetch_related("stages", "certifications")
 
 
-class Enterprise(NormalisedTextMixin, Publishable):
+class Enterprise(NormalisedTextMixin, ReadingOrdered, Publishable):
     """An enterprise of the cluster, with what it makes and how much."""
 
     name = models.CharField(_("name"), max_length=150)
-    # The Chinese name's pinyin as a sort key (`pinyin_sort_column`), kept by save().
+    # The Chinese directory is read in the order of this index.
     name_pinyin = models.CharField(max_length=1200, editable=False, blank=True, db_index=True)
     slug = models.SlugField(
         _("slug"),
@@ -179,13 +179,6 @@ class Enterprise(NormalisedTextMixin, Publishable):
 
     def __str__(self):
         return self.name or self.slug
-
-    def save(self, *args, **kwargs):
-        self.name_pinyin = pinyin_sort_column(self.name_zh_hans or self.name_en)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and {"name", "name_zh_hans", "name_en"} & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "name_pinyin"}
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("chain:enterprise", kwargs={"slug": self.slug})

@@ -9,7 +9,6 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
-from pypinyin import lazy_pinyin
 
 from portal.core.languages import content_languages
 
@@ -24,6 +23,9 @@ def slug_from_text(text, max_length):
     """Latin text slugified as it is; Chinese written in pinyin, a syllable per word."""
     slug = slugify(text)
     if any("\u3400" <= char <= "\u9fff" for char in text):
+        # Imported when a record is saved, never by a page (see portal/core/reading_order.py).
+        from pypinyin import lazy_pinyin
+
         slug = slugify(" ".join(lazy_pinyin(text)))
     return _shortened(slug, max_length)
 

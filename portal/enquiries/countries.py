@@ -12,6 +12,7 @@ import pycountry
 from django.utils.translation import get_language
 
 from portal.core.reading_order import name_sort_key
+from portal.enquiries.reading_keys import KEYS
 
 # As Chinese government sites name them.
 OVERRIDES = {
@@ -72,5 +73,5 @@ def suggestions(language):
     """Every name in `language`, in that language's alphabetical order."""
     return sorted(
         (local_name(code, language) for code in countries()),
-        key=lambda name: name_sort_key(name, language),
+        key=lambda name: name_sort_key(name, language, known=KEYS),
     )

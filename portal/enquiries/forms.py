@@ -12,7 +12,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.chain.models import Enterprise
-from portal.core.reading_order import name_sort_key
+from portal.core.reading_order import name_sort_key, reading_key
+from portal.enquiries.reading_keys import KEYS
 from projects.models import InvestmentBand, Park, Project
 
 from . import countries
@@ -52,14 +53,14 @@ class ByNameIterator(ModelChoiceIterator):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         for obj in sorted(
-            self.queryset, key=lambda o: name_sort_key(self.field.label_from_instance(o))
+            self.queryset, key=lambda o: reading_key(o, self.field.label_from_instance(o))
         ):
             yield self.choice(obj)
 
 
 def by_label(choices, last=()):
     """(value, label) pairs in the reader's alphabetical order, the values in `last` at the end."""
-    return sorted(choices, key=lambda c: (c[0] in last, name_sort_key(c[1])))
+    return sorted(choices, key=lambda c: (c[0] in last, name_sort_key(c[1], known=KEYS)))
 
 
 class ProjectChoiceField(SafeChoiceMixin, forms.ModelMultipleChoiceField):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.bilingual import BilingualToPublish
 from portal.core.models import Publishable, PublishableQuerySet, ReviewDated
+from portal.core.reading_order import ReadingOrdered
 from portal.core.revisions import NormalisedTextMixin
 from portal.core.slugs import SLUG_HELP_TEXT, SlugFromNameMixin
 from portal.core.uploads import PdfField
@@ -25,7 +26,7 @@ from .base import (
 MU_PER_HECTARE = Decimal(15)
 
 
-class Sector(NormalisedTextMixin, models.Model):
+class Sector(NormalisedTextMixin, ReadingOrdered, models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.TextField(
@@ -70,7 +71,13 @@ class ParkQuerySet(PublishableQuerySet):
 
 
 class Park(
-    BilingualToPublish, SlugFromNameMixin, Publishable, ReviewDated, ContactOfficer, GalleryOwner
+    BilingualToPublish,
+    SlugFromNameMixin,
+    ReadingOrdered,
+    Publishable,
+    ReviewDated,
+    ContactOfficer,
+    GalleryOwner,
 ):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")

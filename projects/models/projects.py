@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.bilingual import BilingualToPublish
 from portal.core.models import Publishable, PublishableQuerySet
+from portal.core.reading_order import ReadingOrdered
 from portal.core.revisions import NormalisedTextMixin
 from portal.core.slugs import SLUG_HELP_TEXT, SlugFromNameMixin
 from portal.core.uploads import PdfField
@@ -75,7 +76,9 @@ class ProjectQuerySet(PublishableQuerySet):
         return totals
 
 
-class Project(BilingualToPublish, SlugFromNameMixin, Publishable, ContactOfficer, GalleryOwner):
+class Project(
+    BilingualToPublish, SlugFromNameMixin, ReadingOrdered, Publishable, ContactOfficer, GalleryOwner
+):
     class Kind(models.TextChoices):
         SIGNED = "signed", _("Signed project")
         OPPORTUNITY = "opportunity", _("Investment opportunity")

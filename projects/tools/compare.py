@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_GET
 
+from portal.core.languages import localized_fieldnames
 from projects.formatting import format_area, format_money, format_quantity
 from projects.models import Incentive, Park, Project
 
@@ -232,7 +233,9 @@ def compare_projects(request):
         queryset=Project.objects.published().select_related("sector", "park"),
         groups=PROJECT_GROUPS,
         template="projects/tools/compare_projects.html",
-        picker_queryset=Project.objects.published().only("slug", "name_en", "name_zh_hans"),
+        picker_queryset=Project.objects.published().only(
+            "slug", "name_pinyin", *localized_fieldnames("name")
+        ),
     )
 
 
@@ -261,6 +264,8 @@ def compare_parks(request):
         queryset=parks_with_facts(),
         groups=PARK_GROUPS,
         template="projects/tools/compare_parks.html",
-        picker_queryset=Park.objects.published().only("slug", "name_en", "name_zh_hans"),
+        picker_queryset=Park.objects.published().only(
+            "slug", "name_pinyin", *localized_fieldnames("name")
+        ),
         show_all=True,
     )

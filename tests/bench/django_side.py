@@ -39,6 +39,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from portal.core.content_version import bump_content_version  # noqa: E402
+from portal.core.reading_order import pinyin_sort_column  # noqa: E402
 from portal.news.models import Article, Category  # noqa: E402
 from projects.models import ClusterFigure, Park, Partner, Project, Sector  # noqa: E402
 
@@ -124,6 +125,8 @@ def _bulk_projects(sectors, parks, start, stop):
                 slug=f"bench-project-{n:05d}",
                 name_en=f"Sample bearing project {n}",
                 name_zh_hans=f"示例轴承项目{n}",
+                # bulk_create skips save(), which keeps the Chinese sort key
+                name_pinyin=pinyin_sort_column(f"示例轴承项目{n}"),
                 summary_en="A generated sample project: forged bearing rings for wind turbines.",
                 summary_zh_hans="生成的示例项目：风电轴承锻造套圈。",
                 description_en="<p>Generated description.</p>" * 6,
@@ -158,7 +161,6 @@ def _bulk_enterprises(total):
     """Enterprises up to `total`, spread over the stages, parks and certifications, with
     their stage and certification rows."""
     from portal.chain.models import Certification, ChainStage, Enterprise
-    from portal.core.reading_order import pinyin_sort_column
 
     stages, certifications = list(ChainStage.objects.all()), list(Certification.objects.all())
     parks = list(Park.objects.all())

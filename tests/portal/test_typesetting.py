@@ -164,9 +164,10 @@ PAGES = [
 ]
 
 
-def public_pages(language):
-    """(name, html) of every public page type in `language`, from the demo content."""
-    values = demo_content()
+def public_pages(language, values=None):
+    """(name, html) of every public page type in `language`, from the demo content (seeded
+    here unless `values` says what `demo_content()` seeded)."""
+    values = values or demo_content()
     client = Client()
     for slug in (values["project"], values["other"]):
         client.post(

@@ -6,14 +6,17 @@ import datetime
 from django import template
 from django.utils import timezone
 
-from portal.core.reading_order import name_sort_key
+from portal.core.reading_order import name_sort_key, reading_key
 
 register = template.Library()
 
 
 @register.filter
 def by_name(items, attribute="name"):
-    """`{% for park in parks|by_name %}`: the items sorted by their name as shown to the reader."""
+    """`{% for park in parks|by_name %}`: the items sorted by their name as shown to the reader
+    (in Chinese by the key a `ReadingOrdered` record keeps)."""
+    if attribute == "name":
+        return sorted(items, key=reading_key)
     return sorted(items, key=lambda item: name_sort_key(getattr(item, attribute, "")))
 
 
