@@ -5,7 +5,7 @@ count the same published projects by the same few columns: sector, park, stage, 
 investment band. One `GROUP BY` over those columns gives a small table (one row per
 combination that occurs, a few hundred at most, however many projects there are), and every
 number the pages show is a sum over it, so a page pays one scan of the registry instead of
-one per count. The bands are counted by conditional aggregates rather than grouped, and the
+one per count. The band is a column the database keeps (`Project.investment_band`), and the
 sector's names are taken as aggregates, so the query groups by exactly the leading columns of
 `project_overview_idx` and reads that index alone.
 """
@@ -17,7 +17,7 @@ from decimal import Decimal
 from django.db.models import Count, Max, Sum
 
 from portal.core.languages import localized_fieldnames, localized_value
-from projects.models import InvestmentBand, Project, band_q
+from projects.models import Project
 
 FACET_COLUMNS = {
     "sector": "sector_id",
@@ -26,14 +26,6 @@ FACET_COLUMNS = {
     "kind": "kind",
     "band": "band",
 }
-
-
-def _band_aggregates():
-    aggregates = {}
-    for index, band in enumerate(InvestmentBand):
-        aggregates[f"count_{index}"] = Count("pk", filter=band_q(band))
-        aggregates[f"total_{index}"] = Sum("investment_yuan", filter=band_q(band))
-    return aggregates
 
 
 @dataclass(frozen=True)
@@ -68,32 +60,28 @@ class RegistryOverview:
         names = localized_fieldnames("sector__name")
         rows = (
             queryset.order_by()
-            .values("kind", "stage", "sector_id", "park_id")
+            .values("kind", "stage", "sector_id", "park_id", "investment_band")
             .annotate(
+                count=Count("pk"),
+                total=Sum("investment_yuan"),
                 as_of=Max("updated_at"),
                 **{name: Max(name) for name in names},
-                **_band_aggregates(),
             )
         )
-        self.cells = []
-        for row in rows:
-            for index, band in enumerate(InvestmentBand):
-                count = row[f"count_{index}"]
-                if not count:
-                    continue
-                self.cells.append(
-                    Cell(
-                        sector_id=row["sector_id"],
-                        sector_name=localized_value(row, "sector__name"),
-                        park_id=row["park_id"],
-                        stage=row["stage"],
-                        kind=row["kind"],
-                        band=band.value,
-                        count=count,
-                        total=row[f"total_{index}"] or Decimal(0),
-                        as_of=row["as_of"],
-                    )
-                )
+        self.cells = [
+            Cell(
+                sector_id=row["sector_id"],
+                sector_name=localized_value(row, "sector__name"),
+                park_id=row["park_id"],
+                stage=row["stage"],
+                kind=row["kind"],
+                band=row["investment_band"],
+                count=row["count"],
+                total=row["total"] or Decimal(0),
+                as_of=row["as_of"],
+            )
+            for row in rows
+        ]
 
     def count(self, chosen=None):
         """How many projects pass every filter in `chosen` ({facet: value as stored})."""

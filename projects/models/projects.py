@@ -55,6 +55,16 @@ def band_q(band):
     return condition
 
 
+def band_of_investment():
+    """The investment band as an expression of `investment_yuan`, which the database keeps in
+    `Project.investment_band`."""
+    return models.Case(
+        *(models.When(band_q(band), then=models.Value(band.value)) for band in InvestmentBand),
+        default=models.Value(""),
+        output_field=models.CharField(max_length=12),
+    )
+
+
 class ProjectQuerySet(PublishableQuerySet):
     def signed(self):
         return self.filter(kind=Project.Kind.SIGNED)
@@ -155,6 +165,13 @@ class Project(
             "The reading beside the field shows what the number says."
         ),
     )
+    # Written by the database from investment_yuan, whoever changes it (a save, an import,
+    # an update()), so the registry overview groups by it on its index.
+    investment_band = models.GeneratedField(
+        expression=band_of_investment(),
+        output_field=models.CharField(max_length=12),
+        db_persist=True,
+    )
     investor = models.CharField(
         _("investor or promoter"),
         max_length=200,
@@ -251,6 +268,7 @@ class Project(
                     "stage",
                     "sector",
                     "park",
+                    "investment_band",
                     "is_published",
                     "published_at",
                     "investment_yuan",

@@ -472,3 +472,67 @@ def test_the_queue_makes_the_same_queries_for_3_or_30_changes(client, editor, re
         return len(captured)
 
     assert queries_for(3) == queries_for(30)
+
+
+# The admin index: what waits
+
+
+def _queue_note(client):
+    from html.parser import HTMLParser
+
+    class Module(HTMLParser):
+        inside, depth, text, link = False, 0, "", None
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "div" and "review-queue-link" in (attrs.get("class") or ""):
+                self.inside = True
+            if self.inside:
+                self.depth += tag == "div"
+                if tag == "a":
+                    self.link = attrs["href"]
+
+        def handle_endtag(self, tag):
+            if self.inside and tag == "div":
+                self.depth -= 1
+                self.inside = self.depth > 0
+
+        def handle_data(self, data):
+            if self.inside:
+                self.text += data
+
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    module = Module()
+    module.feed(response.content.decode())
+    return " ".join(module.text.split()), module.link
+
+
+def test_the_admin_index_counts_the_changes_waiting_for_review(client, editor, reviewer, review_on):
+    client.force_login(reviewer)
+    assert _queue_note(client) == (
+        "Waiting for review 0 changes wait for a reviewer's decision.",
+        reverse(QUEUE),
+    )
+    client.force_login(editor)
+    assert _queue_note(client) == ("", None)  # nothing of theirs waits
+    _post_form(client, make_project(name_en="Ring forging line"), lambda d: d.update(name_en="X"))
+    _post_form(client, make_park(name_en="North park"), lambda d: d.update(name_en="Y"))
+    assert _queue_note(client)[0] == (
+        "Waiting for review 2 of your changes wait for review: visitors see the published "
+        "version until they are approved."
+    )
+    client.force_login(staff("editor.wu", group="Content editors"))
+    assert _queue_note(client) == ("", None)
+    client.force_login(reviewer)
+    assert _queue_note(client)[0] == "Waiting for review 2 changes wait for a reviewer's decision."
+    PendingChange.objects.filter(object_repr="Y").update(status=PendingChange.Status.REJECTED)
+    response = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert "1项改动等待审核人决定。" in response.content.decode()
+
+
+def test_without_the_review_step_the_index_says_nothing_of_an_empty_queue(client, reviewer):
+    client.force_login(reviewer)
+    assert _queue_note(client) == ("", None)
+    client.force_login(staff("officer.wang", group="Enquiry officers"))
+    assert _queue_note(client) == ("", None)

@@ -138,6 +138,7 @@ PAGES = [
     ("accessibility", "accessibility/"),
     ("privacy", "enquire/privacy/"),
     ("enquiry-form", "enquire/?project={project}"),
+    ("site-visit", "enquire/visit/?park={park}"),
     ("compare-picker", "projects/compare/"),
     ("compare", "projects/compare/?p={project}&p={other}"),
     # The park picker shows only with more parks than a comparison holds; the demo's two

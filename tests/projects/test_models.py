@@ -101,6 +101,19 @@ def test_each_amount_falls_in_exactly_one_band(amount, band):
     project = make_project(investment_yuan=Decimal(amount))
     bands = [b for b in InvestmentBand if Project.objects.filter(band_q(b), pk=project.pk).exists()]
     assert bands == [band]
+    # The column the database keeps for the registry overview says the same.
+    assert Project.objects.get(pk=project.pk).investment_band == band
+
+
+def test_the_kept_band_follows_every_change_of_the_amount_saves_and_updates_alike():
+    project = make_project(investment_yuan=Decimal("99999999.99"))
+    assert Project.objects.get(pk=project.pk).investment_band == InvestmentBand.UNDER_100M
+    Project.objects.filter(pk=project.pk).update(investment_yuan=Decimal(2_000_000_000))
+    assert Project.objects.get(pk=project.pk).investment_band == InvestmentBand.OVER_1B
+    project = Project.objects.get(pk=project.pk)
+    project.investment_yuan = Decimal(300_000_000)
+    project.save()
+    assert Project.objects.get(pk=project.pk).investment_band == InvestmentBand.FROM_100M_TO_500M
 
 
 def test_contact_falls_back_to_the_park_officer():
