@@ -52,9 +52,12 @@ def rendition_names(original_name, original_width):
     ]
 
 
-def _encode(image, width, extension):
+def _resized(image, width):
     height = max(1, round(image.height * width / image.width))
-    resized = image if width == image.width else image.resize((width, height), Image.LANCZOS)
+    return image if width == image.width else image.resize((width, height), Image.LANCZOS)
+
+
+def _encode(resized, extension):
     pillow_format, options = FORMATS[extension]
     if pillow_format == "JPEG" and resized.mode != "RGB":
         # JPEG has no transparency: lay the image on white rather than on black.
@@ -67,6 +70,21 @@ def _encode(image, width, extension):
     return buffer.getvalue()
 
 
+def encoded_renditions(data):
+    """[(width, extension, bytes)] of every rendition of the image whose file is `data`."""
+    with Image.open(io.BytesIO(data)) as opened:
+        image = ImageOps.exif_transpose(opened)
+        image.load()
+    if image.mode not in ("RGB", "RGBA"):
+        image = image.convert("RGBA" if "transparency" in image.info else "RGB")
+    encoded = []
+    for width in widths_for(image.width):
+        # Resized once for both formats: resizing costs about as much as encoding.
+        resized = _resized(image, width)
+        encoded.extend((width, extension, _encode(resized, extension)) for extension in FORMATS)
+    return encoded
+
+
 def make_renditions(field_file, storage: Storage | None = None):
     """Write every rendition of `field_file`, replacing any with the same name.
 
@@ -74,17 +92,12 @@ def make_renditions(field_file, storage: Storage | None = None):
     """
     storage = storage or field_file.storage
     name = field_file.name
-    with storage.open(name, "rb") as source, Image.open(source) as opened:
-        image = ImageOps.exif_transpose(opened)
-        image.load()
-    if image.mode not in ("RGB", "RGBA"):
-        image = image.convert("RGBA" if "transparency" in image.info else "RGB")
+    with storage.open(name, "rb") as source:
+        data = source.read()
     written = []
-    for width in widths_for(image.width):
-        for extension in FORMATS:
-            target = rendition_name(name, width, extension)
-            if storage.exists(target):
-                storage.delete(target)
-            saved = storage.save(target, ContentFile(_encode(image, width, extension)))
-            written.append(saved)
+    for width, extension, content in encoded_renditions(data):
+        target = rendition_name(name, width, extension)
+        if storage.exists(target):
+            storage.delete(target)
+        written.append(storage.save(target, ContentFile(content)))
     return written
