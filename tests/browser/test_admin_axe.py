@@ -125,3 +125,12 @@ def test_the_clerks_admin_pages_have_no_axe_violations(clerk, language):
     # Every page is checked before the assertion, so a failure lists all that axe found.
     report = "\n".join(f"{name}: {v}" for name, vs in found.items() for v in vs)
     assert found == {name: [] for name in found}, report
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_the_admin_index_with_the_review_queue_has_no_axe_violations(clerk, language, settings):
+    settings.CONTENT_REVIEW_REQUIRED = True
+    page = clerk(language)
+    heading = page.locator(".review-queue-link h2 a")
+    assert heading.text_content() == {"en": "Waiting for review", "zh-hans": "待审核"}[language]
+    assert _violations(page, "index-review-queue", language) == []
